@@ -1,0 +1,148 @@
+"""`artlint check`: options to Settings, files to results, results to a reporter and an exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from artlint.api import FileResult, check_bytes, check_file
+from artlint.config import ConfigError, Settings, load
+from artlint.diagnostics import Severity
+from artlint.engine import INTERNAL_CODE
+from artlint.files import PathError, expand
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    paths: tuple[str, ...] = (".",)
+    output_format: str = "auto"
+    config: Path | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    schema: str | None = None
+    strict: bool = False
+    exit_zero: bool = False
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    external: bool | None = None
+    no_cache: bool = False
+    allow_private: bool = False
+    stdin_filename: str | None = None
+    statistics: bool = False
+    output: Path | None = None
+    color: bool | None = None
+    debug: bool = False
+
+
+def build_settings(options: CheckOptions) -> Settings:
+    if options.config is not None and not options.config.is_file():
+        raise ConfigError(f"{options.config}: no such configuration file")
+    settings = load(options.config)
+    ignore = settings.ignore + (options.ignore or ())
+    extend = settings.extend_select + (options.extend_select or ())
+    schema: str | bool | None = options.schema
+    if schema is not None and schema.lower() in ("none", "false", "off"):
+        schema = False
+    sections = dict(settings.sections)
+    links = dict(sections.get("links", {}))
+    if options.external is not None:
+        links["external"] = options.external
+    if options.no_cache:
+        links["cache"] = False
+    if options.allow_private:
+        links["allow_private"] = True
+    sections["links"] = links
+    return settings.with_cli(
+        select=options.select,
+        extend_select=extend,
+        ignore=ignore,
+        schema=schema,
+        strict=options.strict or settings.strict,
+        sections=sections,
+    )
+
+
+def _validate_formats(name: str) -> None:
+    from artlint.reporters import FORMATS
+
+    if name not in (*FORMATS, "auto"):
+        raise ConfigError(f"unknown format {name!r}; use one of: {', '.join([*FORMATS, 'auto'])}")
+
+
+def _results(options: CheckOptions, settings: Settings) -> Iterator[FileResult]:
+    for path in options.paths:
+        if path == "-":
+            name = options.stdin_filename or "<stdin>"
+            yield check_bytes(sys.stdin.buffer.read(), name, settings, options.debug)
+    paths = [p for p in options.paths if p != "-"]
+    if paths:
+        for path in expand(paths, settings):
+            yield check_file(path, settings, options.debug)
+
+
+def run_check(options: CheckOptions) -> int:
+    _validate_formats(options.output_format)
+    settings = build_settings(options)
+    from artlint import schema
+
+    schema.preload(settings)
+    if options.fix or options.diff:
+        from artlint.fixer import run_fix
+
+        return run_fix(options, settings)
+    try:
+        return _report(options, settings)
+    except PathError as exc:
+        print(f"artlint: {exc}", file=sys.stderr)
+        return 2
+
+
+def _open_output(options: CheckOptions) -> TextIO:
+    if options.output is None:
+        return sys.stdout
+    return open(options.output, "w", encoding="utf-8")  # noqa: SIM115 - closed by the caller
+
+
+def _report(options: CheckOptions, settings: Settings) -> int:
+    from artlint import reporters
+
+    stream = _open_output(options)
+    color = options.color
+    if color is None:
+        color = stream.isatty() and "NO_COLOR" not in os.environ
+    reporter = reporters.create(options.output_format, stream, color)
+    worst = 0
+    counts: Counter[tuple[str, str]] = Counter()
+    crashed = False
+    try:
+        for result in _results(options, settings):
+            crashed = crashed or result.crashed
+            for d in result.diagnostics:
+                counts[(d.code, d.name)] += 1
+                if d.code != INTERNAL_CODE:
+                    worst = max(worst, _failing(d.severity, settings.strict))
+            if options.statistics:
+                reporter.file(FileResult(result.path))
+            else:
+                reporter.file(result)
+        if options.statistics:
+            for (code, name), n in counts.most_common():
+                stream.write(f"{n:7d}  {code} {name}\n")
+        reporter.finish()
+    finally:
+        if stream is not sys.stdout:
+            stream.close()
+    if crashed:
+        return 3
+    return 0 if options.exit_zero else worst
+
+
+def _failing(severity: Severity, strict: bool) -> int:
+    return 1 if severity >= Severity.ERROR or strict else 0

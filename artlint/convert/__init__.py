@@ -1,0 +1,1 @@
+"""Conversion between the blog format, clean Markdown and JSON."""

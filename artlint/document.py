@@ -1,0 +1,169 @@
+"""The parsed article: built once by `parse.parse`, read by every rule, fixer and converter.
+
+Positions are 1-based line and column counted in characters of the decoded file, so wide
+(Korean, CJK) text never shifts a caret. Offsets are 0-based character offsets into `Document.text`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+
+class LineIndex:
+    """Converts between character offsets and (line, column) in one text."""
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        for i, ch in enumerate(text):
+            if ch == "\n":
+                starts.append(i + 1)
+        self.starts = starts
+        self.length = len(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, self.length))
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def offset(self, line: int, column: int = 1) -> int:
+        if line > len(self.starts):
+            return self.length
+        line = max(1, line)
+        return min(self.starts[line - 1] + column - 1, self.length)
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Offsets of the start of `line` and of its end (before the newline)."""
+        start = self.offset(line)
+        end = self.starts[line] - 1 if line < len(self.starts) else self.length
+        return start, end
+
+
+@dataclass(frozen=True)
+class SyntaxProblem:
+    message: str
+    line: int
+    column: int
+
+
+@dataclass
+class FrontMatter:
+    kind: str  # "yaml", "toml" or "json"
+    raw: str  # the text between the delimiters (for JSON: the whole object)
+    start_line: int  # line of the opening delimiter
+    end_line: int  # line of the closing delimiter
+    content_line: int  # line of the first character of `raw`
+    data: Any = None  # parsed value, None when it does not parse
+    error: SyntaxProblem | None = None
+    node: Any = None  # yaml.Node tree for YAML, for positions and duplicate keys
+
+
+@dataclass(frozen=True)
+class Attribute:
+    name: str  # lower-cased
+    value: str | None  # entity-decoded; None for a bare attribute
+    line: int
+    column: int
+    start: int  # offsets of the whole `name="value"` text
+    end: int
+    value_start: int  # offsets of the raw value inside the quotes (== end when bare)
+    value_end: int
+
+
+@dataclass
+class HtmlElement:
+    """A start tag found in an html_block or html_inline region, with its matching end tag."""
+
+    tag: str  # lower-cased
+    attrs: list[Attribute]
+    line: int
+    column: int
+    start: int  # offset of "<"
+    start_tag_end: int  # offset just past ">" of the start tag
+    self_closing: bool
+    end_tag_start: int | None = None  # offset of "</tag>", when one closes it
+    end: int | None = None  # offset past the end tag (or past the start tag for void elements)
+    parent: int | None = None  # index in Document.elements
+    depth: int = 0
+
+    def attr(self, name: str) -> Attribute | None:
+        for attribute in self.attrs:
+            if attribute.name == name:
+                return attribute
+        return None
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        found = self.attr(name)
+        return default if found is None or found.value is None else found.value
+
+
+@dataclass(frozen=True)
+class HtmlProblem:
+    """A tag problem seen while pairing tags (unclosed, stray end tag, mismatched)."""
+
+    kind: str  # "unclosed", "stray-end", "mismatched"
+    tag: str
+    line: int
+    column: int
+    offset: int
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str  # as written in the source (entity-decoded for HTML attributes)
+    kind: str  # "markdown", "image", "reference", "definition", "autolink", "html", "front-matter"
+    line: int
+    column: int
+    start: int  # offsets of the URL text in the file (start == end when not located exactly)
+    end: int
+    element: str | None = None  # "a", "img", "iframe", "source" ... for HTML links
+    attribute: str | None = None  # "href", "src", "srcset" ... or the front-matter key
+    text: str = ""  # link text or alt text, when known
+
+
+@dataclass(frozen=True)
+class Directive:
+    action: str  # "disable", "enable", "disable-next-line", "disable-file"
+    rules: tuple[str, ...]  # empty: every rule
+    line: int
+
+
+@dataclass
+class Document:
+    path: str
+    text: str  # decoded, BOM removed, newlines as in the file
+    lines: LineIndex
+    newline: str  # "\n", "\r\n" or "\r": the file's dominant newline
+    bom: bool
+    encoding: str
+    front_matter: FrontMatter | None
+    body: str
+    body_offset: int  # offset of the body in `text`
+    body_line: int  # line of the body's first line in the file
+    tokens: list[Token] = field(default_factory=list)
+    elements: list[HtmlElement] = field(default_factory=list)
+    html_problems: list[HtmlProblem] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
+    # Offsets of the body text that CommonMark renders as code (fences, indented blocks, spans).
+    code_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.lines.position(offset)
+
+    def source_line(self, line: int) -> str:
+        start, end = self.lines.line_span(line)
+        return self.text[start:end].rstrip("\r")
+
+    def token_offsets(self, token: Token) -> tuple[int, int] | None:
+        """Offsets in `text` of the lines a block token covers."""
+        if token.map is None:
+            return None
+        first = self.body_line + token.map[0]
+        last = self.body_line + token.map[1]
+        return self.lines.offset(first), self.lines.offset(last)

@@ -1,0 +1,37 @@
+"""Versioned JSON output, described by schemas/report.schema.json."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, TextIO
+
+from artlint import __version__
+
+if TYPE_CHECKING:
+    from artlint.api import FileResult
+
+REPORT_VERSION = 1
+
+
+class JsonReporter:
+    def __init__(self, stream: TextIO, color: bool = False) -> None:
+        self.stream = stream
+        self.diagnostics: list[dict[str, Any]] = []
+        self.files = 0
+
+    def file(self, result: FileResult) -> None:
+        self.files += 1
+        self.diagnostics.extend(d.to_dict() for d in result.diagnostics)
+
+    def finish(self) -> None:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for d in self.diagnostics:
+            counts[d["severity"]] += 1
+        report = {
+            "version": REPORT_VERSION,
+            "tool": {"name": "artlint", "version": __version__},
+            "summary": {"files": self.files, **counts},
+            "diagnostics": self.diagnostics,
+        }
+        json.dump(report, self.stream, ensure_ascii=False, indent=2)
+        self.stream.write("\n")

@@ -1,0 +1,77 @@
+"""`path:line:col: CODE name message`, the source line, and a caret under the character."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import TYPE_CHECKING, TextIO
+
+from artlint.diagnostics import Severity
+
+if TYPE_CHECKING:
+    from artlint.api import FileResult
+    from artlint.diagnostics import Diagnostic
+
+_COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
+_BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: East Asian wide and full-width characters take two."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def caret_line(source: str, column: int, end_column: int | None = None) -> str:
+    before = source[: column - 1]
+    # Tabs are copied so the caret lines up whatever the terminal's tab width.
+    padding = "".join(ch if ch == "\t" else " " * display_width(ch) for ch in before)
+    span = 1
+    if end_column is not None and end_column > column:
+        span = max(1, display_width(source[column - 1 : end_column - 1]))
+    return padding + "^" + "~" * (span - 1)
+
+
+class TextReporter:
+    def __init__(self, stream: TextIO, color: bool = False) -> None:
+        self.stream = stream
+        self.color = color
+        self.counts = {s: 0 for s in Severity}
+        self.files = 0
+        self.fixable = 0
+
+    def _paint(self, text: str, code: str) -> str:
+        return f"{code}{text}{_RESET}" if self.color else text
+
+    def file(self, result: FileResult) -> None:
+        self.files += 1
+        lines = result.text.splitlines() if result.text is not None else []
+        for d in result.diagnostics:
+            self.counts[d.severity] += 1
+            self.fixable += d.fix is not None
+            self._write(d, lines)
+
+    def _write(self, d: Diagnostic, lines: list[str]) -> None:
+        where = self._paint(f"{d.path}:{d.line}:{d.column}:", _BOLD)
+        code = self._paint(d.code, _COLORS[d.severity])
+        fix = " [*]" if d.fix is not None else ""
+        self.stream.write(f"{where} {code} {d.name} {d.message}{fix}\n")
+        if 0 < d.line <= len(lines):
+            source = lines[d.line - 1].rstrip("\r")
+            end = d.end_column if d.end_line in (None, d.line) else len(source) + 1
+            self.stream.write(f"    {source}\n")
+            self.stream.write("    " + self._paint(caret_line(source, d.column, end), _COLORS[d.severity]) + "\n")
+
+    def finish(self) -> None:
+        total = sum(self.counts.values())
+        if total == 0:
+            self.stream.write(f"{self.files} file{'s' * (self.files != 1)} checked, no problems\n")
+            return
+        parts = [f"{n} {s}{'s' * (n != 1)}" for s, n in sorted(self.counts.items(), reverse=True) if n]
+        summary = f"{self.files} file{'s' * (self.files != 1)} checked: {', '.join(parts)}"
+        if self.fixable:
+            summary += f" ({self.fixable} fixable with --fix; [*] marks them)"
+        self.stream.write(self._paint(summary, _BOLD) + "\n")

@@ -1,0 +1,84 @@
+"""What a rule is: metadata as data, plus a `check` generator over a Document.
+
+A rule module's docstring is its documentation, in sections headed by lines ending with a colon:
+"What it does:", "Why is this bad:", "Example:", "Use instead:", "Options:" (the last only when
+the rule has options). `artlint explain` and docs/rules.md print it.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+from artlint.diagnostics import Finding, Severity
+
+if TYPE_CHECKING:
+    from artlint.config import Settings
+    from artlint.document import Document
+
+
+@dataclass
+class Context:
+    """What a rule gets: the document, its own options, and the run's settings."""
+
+    document: Document
+    options: Mapping[str, Any]
+    settings: Settings
+    # Per-document scratch space shared by rules (e.g. one schema validation for several rules).
+    cache: dict[str, Any] = field(default_factory=dict)
+
+
+Check = Callable[[Context], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str  # e.g. "FM001"
+    name: str  # kebab-case, e.g. "front-matter-syntax"
+    summary: str  # one line, sentence case, no period
+    severity: Severity  # default; config may change it
+    check: Check
+    doc: str
+    fix: str = "none"  # "none", "safe", "unsafe" or "sometimes"
+    options: Mapping[str, Any] = field(default_factory=dict)  # name -> default
+    enabled: bool = True  # off-by-default rules are opted into with select
+
+    @property
+    def group(self) -> str:
+        return self.code.rstrip("0123456789")
+
+
+def rule_from_module(module: ModuleType) -> Rule:
+    """Build a Rule from a module that defines CODE, NAME, SUMMARY, SEVERITY, check and a docstring."""
+    doc = inspect.cleandoc(module.__doc__ or "")
+    return Rule(
+        code=module.CODE,
+        name=module.NAME,
+        summary=module.SUMMARY,
+        severity=module.SEVERITY,
+        check=module.check,
+        doc=doc,
+        fix=getattr(module, "FIX", "none"),
+        options=dict(getattr(module, "OPTIONS", {})),
+        enabled=getattr(module, "ENABLED", True),
+    )
+
+
+def doc_sections(doc: str) -> dict[str, str]:
+    """Split a rule docstring into its headed sections."""
+    sections: dict[str, list[str]] = {}
+    current = "summary"
+    for line in doc.splitlines():
+        stripped = line.strip()
+        if stripped.endswith(":") and stripped[:-1] in SECTION_TITLES:
+            current = stripped[:-1]
+            sections[current] = []
+            continue
+        sections.setdefault(current, []).append(line)
+    return {k: "\n".join(v).strip() for k, v in sections.items()}
+
+
+SECTION_TITLES = ("What it does", "Why is this bad", "Example", "Use instead", "Options")

@@ -1,0 +1,102 @@
+"""Front-matter schemas: find, load and compile each once per run; a bad schema is one error."""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from artlint.config import ConfigError, Settings
+
+if TYPE_CHECKING:
+    from jsonschema.protocols import Validator
+
+
+def builtin_dir() -> Path:
+    """Schemas ship inside the wheel as artlint/schemas; a source checkout has them at the top."""
+    packaged = Path(__file__).parent / "schemas"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "schemas"
+
+
+def builtin_names() -> list[str]:
+    return sorted(p.name.removesuffix(".schema.json") for p in builtin_dir().glob("*.schema.json"))
+
+
+def resolve(ref: str, settings: Settings) -> Path:
+    candidate = builtin_dir() / f"{ref}.schema.json"
+    if "/" not in ref and "\\" not in ref and not ref.endswith(".json") and candidate.is_file():
+        return candidate
+    path = Path(ref)
+    if not path.is_absolute():
+        path = settings.root / path
+    if not path.is_file():
+        names = ", ".join(builtin_names())
+        raise ConfigError(f"schema {ref!r}: no such file, and no built-in schema of that name ({names})")
+    return path
+
+
+@functools.cache
+def load(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"schema {path}: cannot read: {exc}") from None
+    try:
+        if path.suffix in (".yaml", ".yml"):
+            import yaml
+
+            data = yaml.safe_load(text)
+        else:
+            data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"schema {path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
+    except Exception as exc:
+        raise ConfigError(f"schema {path}: cannot parse: {exc}") from None
+    if not isinstance(data, dict | bool):
+        raise ConfigError(f"schema {path}: a schema must be a JSON object")
+    return data if isinstance(data, dict) else {"not": {}} if data is False else {}
+
+
+@functools.cache
+def validator(path: Path) -> Validator:
+    """The compiled validator, with format checks; raises ConfigError for an invalid schema."""
+    import jsonschema
+    import referencing
+    from jsonschema.validators import validator_for
+
+    schema = load(path)
+    cls = validator_for(schema, default=jsonschema.Draft202012Validator)
+    try:
+        cls.check_schema(schema)
+    except jsonschema.SchemaError as exc:
+        where = "/".join(str(p) for p in exc.path) or "(root)"
+        raise ConfigError(f"schema {path}: invalid schema at {where}: {exc.message}") from None
+
+    def retrieve(uri: str) -> referencing.Resource[Any]:
+        # Relative $refs resolve against the schema's own folder, never the network.
+        target = (path.parent / uri.split("#")[0].removeprefix("file://")).resolve()
+        if not target.is_file():
+            raise referencing.exceptions.NoSuchResource(ref=uri)
+        return referencing.Resource.from_contents(load(target), default_specification=referencing.jsonschema.DRAFT202012)
+
+    registry: referencing.Registry[Any] = referencing.Registry(retrieve=retrieve)  # type: ignore[call-arg]
+    return cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
+
+
+def for_path(path: str, settings: Settings) -> Validator | None:
+    ref = settings.schema_for(path)
+    if ref is False or ref in ("none", "false", ""):
+        return None
+    if ref is True:
+        ref = "blog"
+    return validator(resolve(str(ref), settings))
+
+
+def preload(settings: Settings) -> None:
+    """Compile every configured schema before the first file, so a bad one stops the run once."""
+    refs = {settings.schema, *(s for _, s in settings.schemas)}
+    refs |= {o.schema for o in settings.overrides if o.schema is not None}
+    for ref in refs:
+        if isinstance(ref, str) and ref not in ("none", "false", ""):
+            validator(resolve(ref, settings))
