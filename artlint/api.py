@@ -14,6 +14,7 @@ from pathlib import Path
 from artlint import engine
 from artlint.config import Settings, load
 from artlint.diagnostics import Diagnostic, Severity
+from artlint.document import Directive, Link
 from artlint.files import expand
 from artlint.parse import DecodeError, parse, parse_bytes
 
@@ -26,6 +27,8 @@ class FileResult:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     text: str | None = None  # the decoded source, for reporters that quote lines
+    links: list[Link] = field(default_factory=list)  # for the run-wide external link check
+    directives: list[Directive] = field(default_factory=list)
 
     @property
     def crashed(self) -> bool:
@@ -57,7 +60,10 @@ def check_bytes(data: bytes, path: str, settings: Settings, debug: bool = False)
         doc = parse_bytes(data, path)
     except DecodeError as exc:
         return FileResult(path, [_unreadable(path, str(exc), exc.line, exc.column)])
-    return FileResult(path, engine.check_document(doc, settings, debug), doc.text)
+    from artlint.links.collect import all_links
+
+    diagnostics = engine.check_document(doc, settings, debug)
+    return FileResult(path, diagnostics, doc.text, all_links(doc, settings), doc.directives)
 
 
 def check_paths(

@@ -77,6 +77,16 @@ def _validate_formats(name: str) -> None:
 
 
 def _results(options: CheckOptions, settings: Settings) -> Iterator[FileResult]:
+    results = _checked(options, settings)
+    if settings.section("links").get("external"):
+        # External URLs are checked once per run across all files, then merged into each result.
+        from artlint.links.external import attach
+
+        results = attach(results, settings)
+    return results
+
+
+def _checked(options: CheckOptions, settings: Settings) -> Iterator[FileResult]:
     for path in options.paths:
         if path == "-":
             name = options.stdin_filename or "<stdin>"
