@@ -1,0 +1,168 @@
+"""The offline link check of one document, run once and shared by the LK rules.
+
+Each problem names the rule it belongs to; the rules only pick theirs out, so a document's
+links are classified, resolved and matched against anchors a single time.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from artlint.links.anchors import IMPLICIT, document_anchors, file_anchors
+from artlint.links.classify import Target, classify
+from artlint.links.explain import anchor_hint, describe, file_hint, percent_hint, shorten
+from artlint.links.options import LinkOptions, LinkSettingsError, link_options
+from artlint.links.resolve import Resolution, page_file, resolve_relative, resolve_site
+
+if TYPE_CHECKING:
+    from artlint.document import Document, Link
+    from artlint.rules.base import Context
+
+FILE, ANCHOR, EMPTY = "file", "anchor", "empty"
+MALFORMED, UNSAFE, SETTINGS = "malformed", "unsafe", "settings"
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str  # one of the constants above
+    link: Link | None
+    message: str
+    offset: int | None = None  # where to point, when not at the URL's start
+
+
+def problems(ctx: Context) -> list[Problem]:
+    cached: list[Problem] | None = ctx.cache.get("links.offline")
+    if cached is None:
+        cached = list(_check(ctx))
+        ctx.cache["links.offline"] = cached
+    return cached
+
+
+def _check(ctx: Context) -> list[Problem]:
+    from artlint.links.collect import all_links
+
+    try:
+        options = link_options(ctx.settings)
+    except LinkSettingsError as exc:
+        return [Problem(SETTINGS, None, str(exc))]
+    doc = ctx.document
+    links = all_links(doc, ctx.settings)
+    defined = _definition_urls(links)
+    found: list[Problem] = []
+    for link in links:
+        if link.kind == "reference" and link.url in defined:
+            continue  # checked where the definition is written
+        problem = _check_link(doc, link, classify(link, options), options, ctx)
+        if problem is not None:
+            found.append(problem)
+    return found
+
+
+def _definition_urls(links: list[Link]) -> set[str]:
+    from html import unescape
+
+    from artlint.parse import markdown
+
+    md = markdown()
+    return {md.normalizeLink(unescape(link.url)) for link in links if link.kind == "definition"}
+
+
+def _check_link(
+    doc: Document, link: Link, target: Target, options: LinkOptions, ctx: Context
+) -> Problem | None:
+    if target.kind == "empty":
+        return Problem(EMPTY, link, f"{target.detail} in {describe(link)}")
+    if target.kind in (MALFORMED, UNSAFE):
+        return Problem(target.kind, link, f"{target.detail}: {shorten(link.url)}")
+    if target.kind not in ("local", "site"):
+        return None
+    if not target.path:
+        if target.kind == "site":
+            return None
+        return _anchor(link, target, _own_anchors(ctx, options), "this file")
+    resolution = _resolve(doc, target, options)
+    if link.kind == "front-matter" and target.kind == "local":
+        resolution = _field_resolution(resolution, target, options)
+    if resolution is None:
+        return None
+    if resolution.path is None:
+        if not resolution.verifiable:
+            return None
+        hint = _percent(doc, target, options) or file_hint(resolution.miss, target)
+        where = " under the site root" if target.kind == "site" else ""
+        return Problem(FILE, link, f"local file not found{where}: {target.path}{hint}")
+    if target.fragment is None:
+        return None
+    page = page_file(resolution.path)
+    if page is None:
+        return None
+    if os.path.abspath(page) == os.path.abspath(doc.path):
+        anchors: tuple[str, ...] | None = _own_anchors(ctx, options)
+    else:
+        anchors = file_anchors(page, options.slug)
+    if anchors is None:
+        return None
+    name = os.path.basename(page)
+    where = target.path if target.path.endswith(name) else f"{target.path} ({name})"
+    return _anchor(link, target, anchors, where)
+
+
+def _resolve(doc: Document, target: Target, options: LinkOptions) -> Resolution | None:
+    if target.kind == "site":
+        if options.site_root is None:
+            return None  # root-relative links need [links] site_root
+        return resolve_site(str(options.site_root), target.path)
+    if doc.path.startswith("<"):
+        return None  # text without a file: nothing to be relative to
+    folder = os.path.dirname(os.path.abspath(doc.path))
+    if not os.path.isdir(folder):
+        return None  # e.g. --stdin-filename naming a place that does not exist
+    return resolve_relative(folder, target.path, options.slug)
+
+
+def _field_resolution(
+    beside: Resolution | None, target: Target, options: LinkOptions
+) -> Resolution | None:
+    """Themes read "assets/x.png" in front matter from the site root, some from the post."""
+    if beside is not None and beside.path is not None:
+        return beside
+    if options.site_root is None:
+        return None
+    return resolve_site(str(options.site_root), target.path)
+
+
+def _percent(doc: Document, target: Target, options: LinkOptions) -> str:
+    """A hint when the path works written raw, or decoded once more."""
+    from urllib.parse import unquote
+
+    for alternative, twice in ((target.raw_path, False), (unquote(target.path), True)):
+        if alternative == target.path:
+            continue
+        again = _resolve(doc, replace(target, path=alternative), options)
+        if again is not None and again.path is not None:
+            return percent_hint(target, twice)
+    return ""
+
+
+def _own_anchors(ctx: Context, options: LinkOptions) -> tuple[str, ...]:
+    key = f"links.anchors.{options.slug}"
+    if key not in ctx.cache:
+        ctx.cache[key] = document_anchors(ctx.document, options.slug)
+    anchors: tuple[str, ...] = ctx.cache[key]
+    return anchors
+
+
+def _anchor(link: Link, target: Target, anchors: tuple[str, ...], where: str) -> Problem | None:
+    fragment = target.fragment or ""
+    if not fragment or fragment in anchors or fragment in IMPLICIT:
+        return None
+    if fragment.removeprefix("user-content-") in anchors:
+        return None  # GitHub's own prefix for ids in rendered Markdown
+    hint = anchor_hint(target, anchors)
+    offset = None
+    if link.end > link.start and "#" in link.url:
+        offset = link.start + link.url.index("#")
+    return Problem(ANCHOR, link, f"anchor #{fragment} not found in {where}{hint}", offset)
+

@@ -1,0 +1,37 @@
+"""The offline link rules on real articles: no false positives on the seed, no crash anywhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from artlint.api import check_paths
+from artlint.config import from_mapping
+from artlint.engine import INTERNAL_CODE
+
+CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
+
+
+def _lk(path: Path) -> list[str]:
+    settings = from_mapping({}, root=path).with_cli(select=("LK",))
+    return [
+        f"{Path(r.path).name}:{d.line}:{d.column} {d.code} {d.message}"
+        for r in check_paths([str(path)], settings)
+        for d in r.diagnostics
+    ]
+
+
+def test_seed_article_has_no_link_findings() -> None:
+    if not (CORPUS / "seed").is_dir():
+        pytest.skip("the shared corpus is not beside this checkout")
+    assert _lk(CORPUS / "seed") == []
+
+
+def test_corpus_checks_without_internal_errors() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip("the shared corpus is not beside this checkout")
+    found = _lk(CORPUS)
+    assert not [f for f in found if f" {INTERNAL_CODE} " in f]
+    # Liquid in URLs ({{ site.baseurl }}, {% link %}) is never taken for a path.
+    assert not [f for f in found if "{{" in f or "{%" in f]
