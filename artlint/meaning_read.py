@@ -1,0 +1,179 @@
+"""Read rendered HTML the way a reader sees it: text in blocks, links, images, emphasis.
+
+Browsers forgive unclosed tags; so does this reader, closing <p>, <li> and cells implicitly as
+HTML does, so that the same article written two ways reads the same.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import unquote
+
+# &nbsp; and zero-width spaces show as (at most) a space.
+_SPACE = re.compile(r"[\s\u00a0\u200b\ufeff]+")
+
+_KINDS = {"p": "paragraph", "li": "item", "dt": "item", "dd": "item", "td": "cell", "th": "cell",
+          "blockquote": "blockquote", "pre": "code"} | {f"h{n}": f"h{n}" for n in range(1, 7)}
+# A paragraph inside these takes their kind: a loose list item is still an item.
+_CONTAINERS = {"li", "dt", "dd", "td", "th", "blockquote"}
+_CLOSES_P = frozenset({
+    "address", "article", "aside", "blockquote", "details", "dialog", "div", "dl", "dd", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "table", "ul",
+})
+_BREAKS = _CLOSES_P | {"td", "th", "tr", "thead", "tbody", "tfoot", "caption", "summary", "center"}
+_AUTO_CLOSE = {
+    "li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"},
+    "td": {"td", "th"}, "th": {"td", "th"}, "tr": {"tr", "td", "th"},
+}
+_VOID = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+})
+_HIDDEN = frozenset({"script", "style", "template", "head", "title"})
+_EMPHASIS = {"strong": "strong", "b": "strong", "em": "em", "i": "em"}
+
+
+def normalise(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+@dataclass
+class Block:
+    kind: str
+    parts: list[str] = field(default_factory=list)
+    image: bool = False
+
+
+@dataclass
+class Capture:
+    kind: str  # "strong", "em" or a link href
+    parts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Frame:
+    tag: str
+    block: Block | None = None
+    capture: Capture | None = None
+
+
+class Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[Frame] = []
+        self.blocks: list[Block] = []
+        # Text outside any block (directly in a <div>) reads as a paragraph.
+        self.anonymous: Block | None = None
+        self.text: list[str] = []
+        self.links: list[Capture] = []
+        self.emphasis: list[Capture] = []
+        self.images: list[tuple[str, str]] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BREAKS or tag in _KINDS:
+            self._break()
+            self._auto_close(tag)
+        if tag == "br":
+            self.handle_data(" ")
+        elif tag == "img":
+            values = dict(attrs)
+            self.images.append((_url(values.get("src")), normalise(values.get("alt") or "")))
+            self._current().image = True
+        if tag in _VOID:
+            return
+        frame = Frame(tag)
+        if tag in _KINDS:
+            frame.block = Block(self._kind(tag))
+            self.blocks.append(frame.block)
+        elif tag in _EMPHASIS:
+            frame.capture = Capture(_EMPHASIS[tag])
+            self.emphasis.append(frame.capture)
+        elif tag == "a" and dict(attrs).get("href") is not None:
+            frame.capture = Capture(_url(dict(attrs).get("href")))
+            self.links.append(frame.capture)
+        self.hidden += tag in _HIDDEN
+        self.stack.append(frame)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BREAKS or tag in _KINDS:
+            self._break()
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i].tag == tag:
+                self._pop(i)
+                return
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden:
+            return
+        self.text.append(data)
+        self._current().parts.append(data)
+        for frame in self.stack:
+            if frame.capture is not None:
+                frame.capture.parts.append(data)
+
+    def _break(self) -> None:
+        # Blocks never run together: "</p><p>" reads as a space in the visible text.
+        self.anonymous = None
+        self.text.append(" ")
+
+    def _current(self) -> Block:
+        for frame in reversed(self.stack):
+            if frame.block is not None:
+                return frame.block
+        if self.anonymous is None:
+            self.anonymous = Block("paragraph")
+            self.blocks.append(self.anonymous)
+        return self.anonymous
+
+    def _kind(self, tag: str) -> str:
+        if tag == "p":
+            for frame in reversed(self.stack):
+                if frame.tag in _CONTAINERS:
+                    return _KINDS[frame.tag]
+        return _KINDS[tag]
+
+    def _auto_close(self, tag: str) -> None:
+        closes = _AUTO_CLOSE.get(tag, set()) | ({"p"} if tag in _CLOSES_P else set())
+        while True:
+            for i in range(len(self.stack) - 1, -1, -1):
+                name = self.stack[i].tag
+                if name in closes:
+                    self._pop(i)
+                    break
+                if name in _BREAKS or name in ("ul", "ol", "table"):
+                    return
+            else:
+                return
+
+    def _pop(self, index: int) -> None:
+        for frame in self.stack[index:]:
+            self.hidden -= frame.tag in _HIDDEN
+        del self.stack[index:]
+
+    def visible_text(self) -> str:
+        return normalise("".join(self.text))
+
+    def finished_blocks(self) -> tuple[tuple[str, str], ...]:
+        out = []
+        for block in self.blocks:
+            text = normalise("".join(block.parts))
+            if text or block.image:
+                out.append((block.kind, text))
+        return tuple(out)
+
+    def finished_links(self) -> tuple[tuple[str, str], ...]:
+        return tuple((c.kind, normalise("".join(c.parts))) for c in self.links)
+
+    def finished_emphasis(self) -> tuple[tuple[str, str], ...]:
+        # Emphasis around nothing visible (`<b>&nbsp;</b>`) shows nothing; dropping it is fine.
+        found = ((c.kind, normalise("".join(c.parts))) for c in self.emphasis)
+        return tuple(item for item in found if item[1])
+
+
+def _url(value: str | None) -> str:
+    # Markdown links come out percent-encoded, raw HTML ones as written: compare them decoded.
+    return unquote((value or "").strip())
