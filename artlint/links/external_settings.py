@@ -6,7 +6,7 @@
     connect_timeout = 5.0            # seconds to open a connection
     concurrency = 32                 # requests in flight at once
     per_host = 8                     # requests in flight to one host
-    spacing = 0.05                   # seconds between two request starts to one host
+    spacing = 0.0                    # seconds between two request starts to one host (429 slows a host)
     retries = 2                      # extra attempts after a timeout, reset, 429 or 5xx
     backoff = 0.5                    # first retry delay in seconds; doubles, with jitter
     max_retry_after = 30.0           # longest Retry-After to wait for; longer gives up
@@ -41,7 +41,7 @@ EXTERNAL: dict[str, Any] = {
     "connect_timeout": 5.0,
     "concurrency": 32,
     "per_host": 8,
-    "spacing": 0.05,
+    "spacing": 0.0,
     "retries": 2,
     "backoff": 0.5,
     "max_retry_after": 30.0,

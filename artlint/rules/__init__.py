@@ -15,10 +15,46 @@ FRONT_MATTER_RULES = (
     "fm_duplicate_key",
     "fm_implicit_type",
 )
-STYLE_RULES: tuple[str, ...] = ()
-HTML_RULES: tuple[str, ...] = ()
-LINK_RULES: tuple[str, ...] = ()
-EXTERNAL_LINK_RULES: tuple[str, ...] = ()
+STYLE_RULES: tuple[str, ...] = (
+    "st_inline_style",
+    "st_color",
+    "st_background",
+    "st_font",
+    "st_contrast",
+    "st_invalid",
+)
+HTML_RULES: tuple[str, ...] = (
+    "ht_presentational",
+    "ht_spacer",
+    "ht_residue",
+    "ht_heading",
+    "ht_heading_increment",
+    "ht_multiple_h1",
+    "ht_redundant_wrapper",
+    "ht_rel",
+    "ht_noopener",
+    "ht_img_alt",
+    "ht_mixed_content",
+    "ht_unsafe",
+    "ht_iframe",
+    "ht_syntax",
+    "ht_markdown_in_html",
+    "ht_indented_html",
+    "ht_emphasis",
+)
+LINK_RULES: tuple[str, ...] = (
+    "lk_file_missing",
+    "lk_anchor_missing",
+    "lk_empty",
+    "lk_malformed",
+    "lk_unsafe_scheme",
+)
+EXTERNAL_LINK_RULES: tuple[str, ...] = (
+    "lk_external_broken",
+    "lk_external_unverifiable",
+    "lk_external_redirect",
+    "lk_external_private",
+)
 
 MODULES = FRONT_MATTER_RULES + STYLE_RULES + HTML_RULES + LINK_RULES + EXTERNAL_LINK_RULES
 

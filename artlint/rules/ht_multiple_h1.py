@@ -1,0 +1,51 @@
+"""More than one top-level heading.
+
+What it does:
+    Reports every h1 after the first, counting Markdown (`#`) and HTML (`<h1>`) headings alike.
+    With `title_is_h1` on, a front-matter `title` counts as the first h1 (most themes print it as
+    one), so every h1 in the body is reported.
+
+Why is this bad:
+    A page has one main heading; several h1s flatten the outline that screen readers, tables of
+    contents and search engines read.
+
+Example:
+    # Part one
+    # Part two
+
+Use instead:
+    ## Part one
+    ## Part two
+
+Options:
+    title_is_h1: treat the front-matter title as the page's h1 (default false).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from artlint.diagnostics import Finding, Severity
+from artlint.rules._headings import headings
+from artlint.rules.base import Context
+
+CODE = "HT106"
+NAME = "multiple-h1"
+SUMMARY = "More than one h1 heading"
+SEVERITY = Severity.WARNING
+OPTIONS = {"title_is_h1": False}
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    first: str | None = None
+    fm = ctx.document.front_matter
+    has_title = fm is not None and isinstance(fm.data, dict) and bool(fm.data.get("title"))
+    if ctx.options.get("title_is_h1") and has_title:
+        first = "the front-matter title"
+    for heading in headings(ctx):
+        if heading.level != 1:
+            continue
+        if first is None:
+            first = f"line {heading.line}"
+            continue
+        yield Finding(heading.line, heading.column, f"another h1; the first is {first}")
