@@ -1,8 +1,40 @@
-"""The Python API: check a text or files and get diagnostics back (the CLI's own code path).
+r"""The Python API: check a text or files and get diagnostics back (the CLI's own code path).
+
+Check a text; `path` names it in diagnostics and picks per-glob settings:
 
     >>> from artlint import check_text
-    >>> [d.code for d in check_text("---\\ntitle: ''\\n---\\nHello\\n", path="post.md")]
-    ['FM003']
+    >>> text = "---\ntitle: 2024\ndraft: no\n---\n본문\n"
+    >>> for d in check_text(text, path="post.md"):
+    ...     print(d.line, d.column, d.code, d.name, d.severity)
+    2 8 FM003 schema-violation error
+    3 8 FM005 implicit-type warning
+    >>> check_text(text, path="post.md")[1].message
+    "unquoted no became the boolean false (YAML 1.1); write 'no' for text or false for a boolean"
+
+Without `settings`, the configuration is found as the CLI finds it (`.artlint.toml` or
+`[tool.artlint]` in `pyproject.toml`, walking up from the current folder). Pass your own:
+
+    >>> from artlint.config import Settings
+    >>> check_text(text, path="post.md", settings=Settings(ignore=("FM005",)))[0].code
+    'FM003'
+    >>> from artlint.api import settings_for
+    >>> settings = settings_for()  # or settings_for("path/to/.artlint.toml")
+
+Check files and folders; results come one file at a time, and a bad file never stops the rest:
+
+    >>> import pathlib, tempfile
+    >>> from artlint import check_paths
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.md").write_text("---\ntitle: 안녕\n---\n", encoding="utf-8")
+    >>> _ = (folder / "b.md").write_text("---\ncategories: 뉴스\n---\n", encoding="utf-8")
+    >>> for result in check_paths([str(folder)], Settings(root=folder, select=("FM",))):
+    ...     print(pathlib.Path(result.path).name, [(d.line, d.code) for d in result.diagnostics])
+    a.md []
+    b.md [(1, 'FM003'), (2, 'FM003')]
+
+Each Diagnostic has path, line, column (1-based, in characters), end_line, end_column, code,
+name, severity, message, pointer (JSON pointer into the front matter) and fix;
+`Diagnostic.to_dict()` gives the JSON report's form.
 """
 
 from __future__ import annotations
@@ -60,6 +92,14 @@ def check_bytes(data: bytes, path: str, settings: Settings, debug: bool = False)
         doc = parse_bytes(data, path)
     except DecodeError as exc:
         return FileResult(path, [_unreadable(path, str(exc), exc.line, exc.column)])
+    except Exception as exc:  # a parser bug on one file must not stop the others
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        message = f"cannot parse the file: {type(exc).__name__}: {exc}"
+        code, name = engine.INTERNAL_CODE, engine.INTERNAL_NAME
+        return FileResult(path, [engine.RuleCrash(path, 1, 1, code, name, Severity.ERROR, message)])
     from artlint.links.collect import all_links
 
     diagnostics = engine.check_document(doc, settings, debug)

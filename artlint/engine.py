@@ -39,10 +39,7 @@ def selected_rules(settings: Settings, path: str) -> list[tuple[Rule, RuleSettin
             )
     chosen = []
     for rule in registry.all_rules():
-        if select is None:
-            on = rule.enabled
-        else:
-            on = any(registry.matches(rule, s) for s in select)
+        on = rule.enabled if select is None else any(registry.matches(rule, s) for s in select)
         on = on or any(registry.matches(rule, s) for s in extend)
         if on and not any(registry.matches(rule, s) for s in ignore):
             chosen.append((rule, rule_settings.get(rule.code, RuleSettings())))
@@ -69,7 +66,8 @@ def check_document(
                     f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}",
                 )
             )
-    return sorted(apply_directives(results, doc.directives))
+    # A key, not Diagnostic ordering: RuleCrash and Diagnostic instances do not compare.
+    return sorted(apply_directives(results, doc.directives), key=lambda d: (d.path, d.line, d.column, d.code))
 
 
 def _stamp(

@@ -19,21 +19,27 @@ class PathError(Exception):
 
 def expand(paths: Sequence[str], settings: Settings) -> Iterator[str]:
     """Files named directly are always checked (pre-commit passes them); folders are walked."""
+    for given in paths:
+        # Every path is checked before the first file, so a typo never leaves half a report.
+        if glob.has_magic(given) and not os.path.exists(given):
+            if next(glob.iglob(given, recursive=True), None) is None:
+                raise PathError(f"{given}: no file matches this pattern")
+        elif not (os.path.exists(given) or os.path.islink(given)):
+            raise PathError(f"{given}: no such file or directory")
     seen: set[str] = set()
     for given in paths:
-        if os.path.isfile(given):
+        if os.path.isfile(given) or os.path.islink(given):
             candidates: Sequence[str] = [given]
         elif os.path.isdir(given):
             candidates = sorted(_walk(given, settings))
-        elif glob.has_magic(given):
+        else:
             candidates = sorted(p for p in glob.glob(given, recursive=True) if os.path.isfile(p))
             candidates = [p for p in candidates if _wanted(p, settings)]
-        else:
-            raise PathError(f"{given}: no such file or directory")
         for path in candidates:
-            key = os.path.normpath(path)
-            if key not in seen and not settings.excluded(path):
-                seen.add(key)
+            # "./a.md" and "a.md" are one file, reported as "a.md".
+            path = os.path.normpath(path)
+            if path not in seen and not settings.excluded(path):
+                seen.add(path)
                 yield path
 
 

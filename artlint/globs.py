@@ -46,5 +46,6 @@ def compile_glob(pattern: str) -> re.Pattern[str]:
 
 
 def matches_any(patterns: Iterable[str], path: str) -> bool:
-    path = path.lstrip("./") if path.startswith("./") else path
+    while path.startswith("./"):
+        path = path[2:]
     return any(compile_glob(p).fullmatch(path) for p in patterns)

@@ -19,13 +19,17 @@ def builtin_dir() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).parent.parent / "schemas"
 
 
+NOT_FRONT_MATTER = frozenset({"report", "article"})  # schemas of artlint's own output
+
+
 def builtin_names() -> list[str]:
-    return sorted(p.name.removesuffix(".schema.json") for p in builtin_dir().glob("*.schema.json"))
+    names = (p.name.removesuffix(".schema.json") for p in builtin_dir().glob("*.schema.json"))
+    return sorted(n for n in names if n not in NOT_FRONT_MATTER)
 
 
 def resolve(ref: str, settings: Settings) -> Path:
     candidate = builtin_dir() / f"{ref}.schema.json"
-    if "/" not in ref and "\\" not in ref and not ref.endswith(".json") and candidate.is_file():
+    if ref in builtin_names() and candidate.is_file():
         return candidate
     path = Path(ref)
     if not path.is_absolute():
@@ -60,10 +64,18 @@ def load(path: Path) -> dict[str, Any]:
 
 @functools.cache
 def validator(path: Path) -> Validator:
+    """The validator; jsonschema loads only when a document is not plainly valid (lazyschema.py)."""
+    from artlint.lazyschema import lazy_validator
+
+    return lazy_validator(load(path), functools.partial(compiled, path))
+
+
+def compiled(path: Path) -> Validator:
     """The compiled validator, with format checks; raises ConfigError for an invalid schema."""
     import jsonschema
     import referencing
     from jsonschema.validators import validator_for
+    from referencing.jsonschema import DRAFT202012
 
     schema = load(path)
     cls = validator_for(schema, default=jsonschema.Draft202012Validator)
@@ -73,15 +85,61 @@ def validator(path: Path) -> Validator:
         where = "/".join(str(p) for p in exc.path) or "(root)"
         raise ConfigError(f"schema {path}: invalid schema at {where}: {exc.message}") from None
 
+    check_refs(path, schema, set())
+
     def retrieve(uri: str) -> referencing.Resource[Any]:
         # Relative $refs resolve against the schema's own folder, never the network.
-        target = (path.parent / uri.split("#")[0].removeprefix("file://")).resolve()
-        if not target.is_file():
-            raise referencing.exceptions.NoSuchResource(ref=uri)
-        return referencing.Resource.from_contents(load(target), default_specification=referencing.jsonschema.DRAFT202012)
+        target = ref_target(path, schema, uri)
+        if target is None or not target.is_file():
+            raise referencing.exceptions.NoSuchResource(uri)
+        return referencing.Resource.from_contents(load(target), default_specification=DRAFT202012)
 
     registry: referencing.Registry[Any] = referencing.Registry(retrieve=retrieve)  # type: ignore[call-arg]
     return cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
+
+
+def ref_target(path: Path, schema: dict[str, Any], uri: str) -> Path | None:
+    """The file a non-local $ref names, relative to the schema file (or to its `$id` folder)."""
+    from urllib.parse import unquote, urlsplit
+
+    uri = uri.split("#")[0]
+    base = schema.get("$id")
+    folder = base.rsplit("/", 1)[0] + "/" if isinstance(base, str) and "/" in base else ""
+    if folder and uri.startswith(folder):
+        uri = uri[len(folder):]
+    parts = urlsplit(uri)
+    if parts.scheme == "file":
+        return Path(unquote(parts.path))
+    if parts.scheme or parts.netloc:
+        return None  # a remote schema: artlint never fetches one
+    return (path.parent / unquote(uri)).resolve()
+
+
+def check_refs(path: Path, schema: Any, seen: set[Path]) -> None:
+    """Every $ref to another file must name a readable schema: one clear error before any file."""
+    seen.add(path)
+    for ref, where in _refs(schema, ""):
+        if ref.startswith("#"):
+            continue
+        target = ref_target(path, load(path), ref)
+        if target is None:
+            raise ConfigError(f"schema {path}: $ref {ref!r} at {where or '/'}: remote schemas are not read")
+        if not target.is_file():
+            raise ConfigError(f"schema {path}: $ref {ref!r} at {where or '/'}: no such file {target}")
+        if target not in seen:
+            check_refs(target, load(target), seen)
+
+
+def _refs(node: Any, where: str) -> Any:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                yield value, where
+            elif key not in ("const", "enum", "default", "examples"):
+                yield from _refs(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _refs(value, f"{where}/{i}")
 
 
 def for_path(path: str, settings: Settings) -> Validator | None:

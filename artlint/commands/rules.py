@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 
 from artlint import rules as registry
-from artlint.rules.base import Rule, doc_sections
+from artlint.rules.base import SECTION_TITLES, Rule
 
 
 def list_rules(output_format: str = "text") -> int:
@@ -45,7 +46,7 @@ def explain_rule(key: str) -> int:
 
 def render(rule: Rule, markdown: bool = True) -> str:
     """A rule's documentation; the same text feeds `explain` and docs/rules.md."""
-    sections = doc_sections(rule.doc)
+    sections = sections_of(rule.doc)
     fixes = {"none": "no", "safe": "yes (safe)", "unsafe": "only with --unsafe-fixes",
              "sometimes": "yes, when it is safe"}[rule.fix]
     head = f"{rule.code} {rule.name}" if not markdown else f"## {rule.code} `{rule.name}`"
@@ -53,7 +54,7 @@ def render(rule: Rule, markdown: bool = True) -> str:
     out.append(f"Default severity: {rule.severity}. Fix available: {fixes}."
                + ("" if rule.enabled else " Off by default; turn it on with select."))
     out.append("")
-    for title in ("What it does", "Why is this bad", "Example", "Use instead", "Options"):
+    for title in SECTION_TITLES:
         body = sections.get(title)
         if title == "Options" and not body and rule.options:
             body = "\n".join(f"- `{k}` (default `{v!r}`)" for k, v in rule.options.items())
@@ -61,17 +62,24 @@ def render(rule: Rule, markdown: bool = True) -> str:
             continue
         out.append(f"### {title}" if markdown else f"{title}:")
         if markdown and title in ("Example", "Use instead"):
-            out += ["", "```markdown", _dedent(body), "```", ""]
+            out += ["", "```markdown", body, "```", ""]
         else:
-            out += ["", _dedent(body) if markdown else _indent(body), ""]
+            out += ["", body if markdown else _indent(body), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
-def _dedent(text: str) -> str:
-    import textwrap
-
-    return textwrap.dedent(text)
+def sections_of(doc: str) -> dict[str, str]:
+    """The docstring's sections, each dedented with its inner indentation kept (examples need it)."""
+    found: dict[str, list[str]] = {}
+    current = "summary"
+    for line in doc.splitlines():
+        if line.strip().endswith(":") and line.strip()[:-1] in SECTION_TITLES and not line[:1].isspace():
+            current = line.strip()[:-1]
+            found[current] = []
+            continue
+        found.setdefault(current, []).append(line)
+    return {k: textwrap.dedent("\n".join(v)).strip("\n").rstrip() for k, v in found.items()}
 
 
 def _indent(text: str) -> str:
-    return "\n".join("    " + line.strip() if line.strip() else "" for line in text.splitlines())
+    return "\n".join("    " + line if line.strip() else "" for line in text.splitlines())

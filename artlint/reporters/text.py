@@ -35,6 +35,22 @@ def caret_line(source: str, column: int, end_column: int | None = None) -> str:
     return padding + "^" + "~" * (span - 1)
 
 
+def excerpt(
+    source: str, column: int, end: int | None, before: int = 40, after: int = 80
+) -> tuple[str, int, int | None]:
+    """A window of a long line around the column (minified HTML can be one 50 000-character line)."""
+    if len(source) <= before + after:
+        return source, column, end
+    start = max(0, column - 1 - before)
+    stop = min(len(source), max(column, end or column) - 1 + after)
+    stop = min(stop, start + before + after)
+    head = "…" if start > 0 else ""
+    tail = "…" if stop < len(source) else ""
+    shift = start - len(head)
+    new_end = None if end is None else min(end - shift, stop - shift + 1)
+    return head + source[start:stop] + tail, column - shift, new_end
+
+
 class TextReporter:
     def __init__(self, stream: TextIO, color: bool = False) -> None:
         self.stream = stream
@@ -48,7 +64,8 @@ class TextReporter:
 
     def file(self, result: FileResult) -> None:
         self.files += 1
-        lines = result.text.splitlines() if result.text is not None else []
+        # Only "\n" ends a line, as in positions (str.splitlines also splits at \x0c, \u2028...).
+        lines = result.text.split("\n") if result.text is not None else []
         for d in result.diagnostics:
             self.counts[d.severity] += 1
             self.fixable += d.fix is not None
@@ -62,16 +79,23 @@ class TextReporter:
         if 0 < d.line <= len(lines):
             source = lines[d.line - 1].rstrip("\r")
             end = d.end_column if d.end_line in (None, d.line) else len(source) + 1
-            self.stream.write(f"    {source}\n")
-            self.stream.write("    " + self._paint(caret_line(source, d.column, end), _COLORS[d.severity]) + "\n")
+            source, column, end = excerpt(source, d.column, end)
+            caret = self._paint(caret_line(source, column, end), _COLORS[d.severity])
+            self.stream.write(f"    {source}\n    {caret}\n")
 
     def finish(self) -> None:
         total = sum(self.counts.values())
         if total == 0:
             self.stream.write(f"{self.files} file{'s' * (self.files != 1)} checked, no problems\n")
             return
-        parts = [f"{n} {s}{'s' * (n != 1)}" for s, n in sorted(self.counts.items(), reverse=True) if n]
+        parts = [_count(n, s) for s, n in sorted(self.counts.items(), reverse=True) if n]
         summary = f"{self.files} file{'s' * (self.files != 1)} checked: {', '.join(parts)}"
         if self.fixable:
             summary += f" ({self.fixable} fixable with --fix; [*] marks them)"
         self.stream.write(self._paint(summary, _BOLD) + "\n")
+
+
+def _count(n: int, severity: Severity) -> str:
+    # "2 errors, 3 warnings, 4 info": info is uncountable.
+    plural = "s" if n != 1 and severity is not Severity.INFO else ""
+    return f"{n} {severity}{plural}"

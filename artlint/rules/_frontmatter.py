@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from artlint.document import Document, FrontMatter
 from artlint.frontmatter import to_json_compatible
+from artlint.rules._json_positions import json_spans
+from artlint.rules._toml_positions import toml_key_offset, toml_offset
 
 if TYPE_CHECKING:
     from jsonschema.protocols import Validator
@@ -77,7 +79,13 @@ def _locate(doc: Document, fm: FrontMatter, path: list[str | int]) -> tuple[int,
         if node is None:
             return None
         return fm.content_line + node.start_mark.line, node.start_mark.column + 1
-    # TOML and JSON keep no positions: find the last key of the path as written.
+    span = _json_span(fm, path)
+    if span is not None:
+        return doc.position(doc.lines.offset(fm.content_line) + span[0])
+    if fm.kind == "toml" and fm.error is None:
+        offset = toml_offset(fm.raw, tuple(path))
+        return None if offset is None else doc.position(doc.lines.offset(fm.content_line) + offset)
+    # Without positions: find the last key of the path as written.
     key = next((p for p in reversed(path) if isinstance(p, str)), None)
     if key is None:
         return None
@@ -92,6 +100,30 @@ def _locate(doc: Document, fm: FrontMatter, path: list[str | int]) -> tuple[int,
     return doc.position(base + match.end())
 
 
+def _json_span(fm: FrontMatter, path: list[str | int]) -> tuple[int, int, int | None] | None:
+    if fm.kind != "json" or fm.error is not None:
+        return None
+    return json_spans(fm.raw).get(tuple(path))
+
+
+def end_position(doc: Document, path: list[str | int]) -> tuple[int | None, int | None]:
+    """Where a value written on one line ends, to underline all of it; (None, None) otherwise."""
+    fm = doc.front_matter
+    if fm is None or not path:
+        return None, None
+    span = _json_span(fm, path)
+    if span is not None:
+        base = doc.lines.offset(fm.content_line)
+        (line, _), end = doc.position(base + span[0]), doc.position(base + span[1])
+        return end if end[0] == line else (None, None)
+    if fm.kind != "yaml" or fm.node is None:
+        return None, None
+    _, node = yaml_node(fm, path)
+    if node is None or node.start_mark.line != node.end_mark.line:
+        return None, None
+    return fm.content_line + node.end_mark.line, node.end_mark.column + 1
+
+
 def key_position(doc: Document, path: list[str | int]) -> tuple[int, int]:
     """Where the key of the last path segment is written (for unexpected keys)."""
     fm = doc.front_matter
@@ -100,6 +132,13 @@ def key_position(doc: Document, path: list[str | int]) -> tuple[int, int]:
         key, _ = yaml_node(fm, path)
         if key is not None:
             return fm.content_line + key.start_mark.line, key.start_mark.column + 1
+    span = _json_span(fm, path)
+    if span is not None and span[2] is not None:
+        return doc.position(doc.lines.offset(fm.content_line) + span[2])
+    if fm.kind == "toml" and fm.error is None:
+        offset = toml_key_offset(fm.raw, tuple(path))
+        if offset is not None:
+            return doc.position(doc.lines.offset(fm.content_line) + offset)
     return position(doc, path)
 
 
@@ -138,34 +177,49 @@ def schema_validator(ctx: Context) -> Validator | None:
 
 
 def _best_errors(validator: Validator, data: Any) -> Iterator[Any]:
-    from jsonschema.exceptions import best_match, relevance
+    from jsonschema.exceptions import relevance
 
     for error in sorted(validator.iter_errors(data), key=relevance):
-        while error.validator in ("anyOf", "oneOf") and error.context:
-            error = best_match(error.context)
-        yield error
+        yield closest(error)
 
 
-def expected_types(ctx: Context, path: list[str | int]) -> tuple[set[str], str | None]:
-    """The `type`s and `format` the schema declares at `path` (following local $refs)."""
+def closest(error: Any) -> Any:
+    """For anyOf/oneOf, the error of the alternative the value came closest to.
+
+    An alternative whose `type` already fits the value got further than one that fails on type:
+    `tags: [a, 42]` against "list of strings or string" is about the 42, not about being a list.
+    When no alternative fits the type, the anyOf/oneOf error itself is kept (it lists the types).
+    """
+    from jsonschema.exceptions import best_match
+
+    while error.validator in ("anyOf", "oneOf") and error.context:
+        branches: dict[Any, list[Any]] = {}
+        for sub in error.context:
+            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+        fitting = [
+            errors for errors in branches.values()
+            if not any(e.validator == "type" and not e.relative_path for e in errors)
+        ]
+        if not fitting:
+            return error
+        chosen: list[Any] = min(fitting, key=len)
+        error = best_match(chosen)
+    return error
+
+
+def schema_at(ctx: Context, path: list[str | int]) -> dict[str, Any]:
+    """The subschema that applies at `path` (following local $refs); {} when unknown."""
     validator = schema_validator(ctx)
     if validator is None:
-        return set(), None
+        return {}
     node: Any = validator.schema
     for part in path:
         node = _deref(validator.schema, node)
         if not isinstance(node, dict):
-            return set(), None
-        if isinstance(part, int):
-            node = node.get("items", {})
-        else:
-            node = node.get("properties", {}).get(part, {})
+            return {}
+        node = node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {})
     node = _deref(validator.schema, node)
-    if not isinstance(node, dict):
-        return set(), None
-    declared = node.get("type", [])
-    types = {declared} if isinstance(declared, str) else set(declared)
-    return types, node.get("format")
+    return node if isinstance(node, dict) else {}
 
 
 def _deref(root: Any, node: Any) -> Any:

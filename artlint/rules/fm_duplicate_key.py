@@ -51,8 +51,12 @@ def _yaml(node: Any, first_line: int) -> Iterator[Finding]:
     import yaml
 
     stack = [node]
+    visited: set[int] = set()  # aliases share nodes
     while stack:
         current = stack.pop()
+        if id(current) in visited:
+            continue
+        visited.add(id(current))
         if isinstance(current, yaml.MappingNode):
             seen: dict[str, int] = {}
             for key, value in current.value:

@@ -3,8 +3,10 @@
 What it does:
     Reports plain (unquoted) YAML 1.1 values that PyYAML and most site generators read as
     something other than text: `yes`/`no`/`on`/`off` become booleans, `0755` an octal number,
-    `1:30` a base-60 number; and dates or numbers where the schema wants a string. The message
-    says what the value became and how to quote it.
+    `1:30` a base-60 number, and a date where the schema wants a string (unless the schema's
+    format or pattern is written for dates). The message says what the value became and how
+    to quote it. Where the schema wants a string and gets a boolean or a number, FM003
+    (schema-violation) reports it once, with the same quoting hint.
 
 Why is this bad:
     `title: 2024` gives the template a number, `country: no` gives it `false`, and nobody sees it
@@ -12,15 +14,21 @@ Why is this bad:
 
 Example:
     ---
-    title: 2024
-    draft: no
+    title: Road trip
+    country: no
+    window: 1:30
     ---
 
 Use instead:
     ---
-    title: "2024"
-    draft: false
+    title: Road trip
+    country: "no"
+    window: "1:30"
     ---
+
+Options:
+    `ignore-keys` (list of top-level keys, default `[]`): values under these keys are not
+    reported, for sites that mean `comments: off` as a boolean on purpose.
 """
 
 from __future__ import annotations
@@ -36,10 +44,14 @@ CODE = "FM005"
 NAME = "implicit-type"
 SUMMARY = "Unquoted YAML value changes type"
 SEVERITY = Severity.WARNING
+OPTIONS: dict[str, object] = {"ignore-keys": []}
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    ignored = set(ctx.options.get("ignore-keys", []))
     for trap in traps(ctx):
+        if trap.path and trap.path[0] in ignored:
+            continue
         yield Finding(
             trap.line, trap.column, trap.message,
             end_line=trap.line, end_column=trap.end_column, pointer=pointer(trap.path),

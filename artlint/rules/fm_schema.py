@@ -33,6 +33,7 @@ from typing import Any
 
 from artlint.diagnostics import Finding, Severity
 from artlint.rules._frontmatter import (
+    end_position,
     json_path,
     key_position,
     pointer,
@@ -40,6 +41,7 @@ from artlint.rules._frontmatter import (
     validate,
     yaml_node,
 )
+from artlint.rules._traps import is_plain
 from artlint.rules.base import Context
 
 CODE = "FM003"
@@ -70,7 +72,8 @@ def describe(error: Any) -> str:
     kind, expected, value = error.validator, error.validator_value, error.instance
     if kind == "type":
         wanted = " or ".join(expected) if isinstance(expected, list) else expected
-        return f"expected {wanted}, got {json_type(value)} {show(value)}"
+        got = "null (an empty value)" if value is None else f"{json_type(value)} {show(value)}"
+        return f"expected {wanted}, got {got}"
     if kind == "required":
         missing = [k for k in expected if isinstance(value, dict) and k not in value]
         return f"required key {missing[0]!r} is missing" if missing else error.message
@@ -85,15 +88,43 @@ def describe(error: Any) -> str:
     if kind == "format":
         return f"expected a valid {expected}, got {show(value)}"
     if kind == "pattern":
-        return f"expected text matching {expected!r}, got {show(value)}"
+        described = error.schema.get("description") if isinstance(error.schema, dict) else None
+        if isinstance(described, str) and described:
+            return f"{show(value)} is not valid here: {described.rstrip('.')}"
+        return f"expected text matching {expected}, got {show(value)}"
     if kind in ("minItems", "maxItems"):
         bound = "at least" if kind == "minItems" else "at most"
         return f"expected {bound} {expected} item{'s' * (expected != 1)}, got {len(value)}"
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         return f"{error.message}"
+    if kind in ("anyOf", "oneOf"):
+        return _alternatives(error)
     if kind == "additionalProperties" or kind == "unevaluatedProperties":
         return f"unexpected key: {error.message}"
     return str(error.message)
+
+
+def _wanted_types(error: Any) -> list[str]:
+    """The JSON types a `type` error, or an anyOf/oneOf failing on type everywhere, asks for."""
+    if error.validator == "type":
+        declared = error.validator_value
+        return list(declared) if isinstance(declared, list) else [declared]
+    wanted: list[str] = []
+    if error.validator in ("anyOf", "oneOf"):
+        for sub in error.context or ():
+            if sub.validator == "type" and not sub.relative_path:
+                wanted += [t for t in _wanted_types(sub) if t not in wanted]
+    return wanted
+
+
+def _alternatives(error: Any) -> str:
+    """No alternative fits the value's type: name the types they accept."""
+    wanted = _wanted_types(error)
+    if not wanted:
+        return str(error.message)
+    value = error.instance
+    got = "null (an empty value)" if value is None else f"{json_type(value)} {show(value)}"
+    return f"expected {' or '.join(wanted)}, got {got}"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -101,6 +132,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     doc = ctx.document
     if result is None or doc.front_matter is None:
         return
+    reported: set[tuple[Any, ...]] = set()
     for error in result.errors:
         path = list(error.absolute_path)
         if error.validator in ("additionalProperties", "unevaluatedProperties") and isinstance(
@@ -108,31 +140,34 @@ def check(ctx: Context) -> Iterator[Finding]:
         ):
             yield from _unexpected(ctx, error, path)
             continue
-        if error.validator == "required":
-            line, column = position(doc, path) if path else (doc.front_matter.start_line, 1)
-        else:
-            line, column = position(doc, path)
+        # One finding per value: an empty title breaks minLength and pattern, one fix repairs both.
+        key = (*path, error.validator == "required" and describe(error))
+        if key in reported:
+            continue
+        reported.add(key)
+        line, column = position(doc, path) if path else (doc.front_matter.start_line, 1)
+        end_line, end_column = (None, None) if error.validator == "required" else end_position(doc, path)
         message = f"{json_path(path)}: {describe(error)}{_quote_hint(ctx, error, path)}"
-        yield Finding(line, column, message, pointer=pointer(path))
+        yield Finding(line, column, message, end_line, end_column, pointer=pointer(path))
 
 
 def _quote_hint(ctx: Context, error: Any, path: list[str | int]) -> str:
     """`title: 2024` is a number to YAML; say how to make it the string the schema wants."""
     fm = ctx.document.front_matter
-    if error.validator != "type" or fm is None or fm.kind != "yaml" or fm.node is None:
-        return ""
-    wanted = error.validator_value
-    if "string" not in (wanted if isinstance(wanted, list) else [wanted]):
+    if fm is None or fm.kind != "yaml" or fm.node is None or "string" not in _wanted_types(error):
         return ""
     _, node = yaml_node(fm, path)
-    if node is None or getattr(node, "style", "") is not None or not isinstance(node.value, str):
+    if node is None or not is_plain(node) or not isinstance(node.value, str):
         return ""
     return f"; YAML reads unquoted {node.value} as {json_type(error.instance)}, quote it: '{node.value}'"
 
 
 def _unexpected(ctx: Context, error: Any, path: list[str | int]) -> Iterator[Finding]:
+    import re
+
     allowed = set(error.schema.get("properties", {}))
-    extra = [k for k in error.instance if k not in allowed]
+    patterns = list(error.schema.get("patternProperties", {}))
+    extra = [k for k in error.instance if k not in allowed and not any(re.search(p, k) for p in patterns)]
     for key in extra or [None]:
         where = [*path, key] if key is not None else path
         line, column = key_position(ctx.document, where)
