@@ -117,6 +117,7 @@ def _fix_loop(
     allowed: set[str] | None,
 ) -> _Run:
     """Apply fixes (of `allowed` codes, or all) until the text stops changing."""
+    # A bare-CR file's Document.text has "\n" line ends (textio turns them back on writing).
     newline = "\n" if start.doc.newline == "\r" else start.doc.newline
     run = _Run(start.doc, start.diagnostics, start.fixed, set(start.touched))
     seen = {start.doc.text}

@@ -73,3 +73,21 @@ def test_closest_anchor_is_suggested(tmp_path: Path) -> None:
 def test_no_suggestion_when_nothing_is_close(tmp_path: Path) -> None:
     [found] = findings(tmp_path / "post.md", "## Configuration\n\n[see](#zzz)\n")
     assert found == "LK002 anchor #zzz not found in this file"
+
+
+def test_page_link_written_for_pretty_urls_names_the_setting(tmp_path: Path) -> None:
+    blog = tmp_path / "blog"
+    blog.mkdir()
+    (blog / "next-post.md").write_text("# Next\n", encoding="utf-8")
+    [found] = findings(blog / "post.md", "[next](../next-post/)\n")
+    assert found.startswith("LK001 local file not found: ../next-post/; ")
+    assert "next-post.md beside this file" in found and '[links] slug = "jekyll"' in found
+
+
+def test_no_pretty_url_hint_when_no_page_has_that_name(tmp_path: Path) -> None:
+    blog = tmp_path / "blog"
+    blog.mkdir()
+    (blog / "other.md").write_text("# Other\n", encoding="utf-8")
+    assert findings(blog / "post.md", "[next](../next-post/)\n") == [
+        "LK001 local file not found: ../next-post/"
+    ]

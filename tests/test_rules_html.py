@@ -1,4 +1,4 @@
-"""HTML-in-Markdown rules (HT): fixture files, safe fixes, the seed article and the whole corpus."""
+"""HTML-in-Markdown rules (HT): safe fixes, the seed article and the whole corpus."""
 
 from __future__ import annotations
 
@@ -8,33 +8,12 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS
-from test_rules_style import check, fixed
+from rulecheck import check, fixed
 
 from artlint import engine
 from artlint.config import Settings
 from artlint.document import LineIndex
 from artlint.parse import markdown, parse, parse_bytes
-from artlint.rules import all_rules
-
-FIXTURES = Path(__file__).parent / "fixtures" / "rules"
-CASES = sorted(p for p in FIXTURES.glob("HT*/*.md"))
-
-
-@pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_fixture(case: Path) -> None:
-    found = [f"{d.line}:{d.column} {d.code}" for d in check(case.read_text("utf-8"), case.parent.name)]
-    if case.name.startswith("pass"):
-        assert found == []
-    else:
-        assert found == Path(f"{case}.expected").read_text("utf-8").splitlines()
-
-
-def test_every_html_rule_has_passing_and_failing_fixtures() -> None:
-    codes = {r.code for r in all_rules() if r.code.startswith("HT")}
-    assert codes
-    for code in codes:
-        assert (FIXTURES / code / "pass.md").is_file()
-        assert (FIXTURES / code / "fail.md.expected").read_text("utf-8").strip()
 
 
 def test_spacer_fix_leaves_single_blank_lines() -> None:
@@ -191,3 +170,15 @@ def test_rule_options_widen_or_narrow_what_is_reported() -> None:
 )
 def test_spacer_at_the_end_of_the_file(text: str) -> None:
     assert fixed(text, "HT102") == text[: text.index("\n") + 1]
+
+
+def test_unclosed_element_names_the_code_block_that_holds_its_end_tag() -> None:
+    text = '<div class="page">\n<p>Text</p>\n\n    </div>\n'
+    [finding] = check(text, "HT114")
+    assert (finding.line, finding.column) == (1, 1)
+    assert finding.message == "<div> is never closed; its </div> is in the indented code block at line 4"
+
+
+def test_code_block_hint_needs_the_same_end_tag() -> None:
+    text = "<b>Bold\n\n    </br>\n"
+    assert [d.message for d in check(text, "HT114")] == ["<b> is never closed"]

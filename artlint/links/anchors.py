@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from artlint.links.slugs import SLUGIFY, Slugger
 
 if TYPE_CHECKING:
+    from markdown_it.token import Token
+
     from artlint.document import Document
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -74,11 +76,11 @@ def document_anchors(doc: Document, style: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _inline_text(token: object) -> str:
-    children = getattr(token, "children", None) or []
+def _inline_text(token: Token) -> str:
+    """A heading's plain text as Markdown renders it: markup gone, line breaks as spaces."""
     parts = {"text": None, "code_inline": None, "softbreak": " ", "hardbreak": " "}
     return "".join(
-        c.content if parts[c.type] is None else str(parts[c.type]) for c in children if c.type in parts
+        parts[c.type] or c.content for c in token.children or () if c.type in parts
     )
 
 

@@ -7,14 +7,15 @@ links are classified, resolved and matched against anchors a single time.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from artlint.links.anchors import IMPLICIT, document_anchors, file_anchors
 from artlint.links.classify import Target, classify
-from artlint.links.explain import anchor_hint, describe, file_hint, percent_hint, shorten
+from artlint.links.explain import anchor_hint, describe, file_hint, shorten
+from artlint.links.locate import field_resolution, locate, retry_hint
 from artlint.links.options import LinkOptions, LinkSettingsError, link_options
-from artlint.links.resolve import Resolution, page_file, resolve_relative, resolve_site
+from artlint.links.resolve import page_file
 
 if TYPE_CHECKING:
     from artlint.document import Document, Link
@@ -82,15 +83,15 @@ def _check_link(
         if target.kind == "site":
             return None
         return _anchor(link, target, _own_anchors(ctx, options), "this file")
-    resolution = _resolve(doc, target, options)
+    resolution = locate(doc.path, target, options)
     if link.kind == "front-matter" and target.kind == "local":
-        resolution = _field_resolution(resolution, target, options)
+        resolution = field_resolution(resolution, target, options)
     if resolution is None:
         return None
     if resolution.path is None:
         if not resolution.verifiable:
             return None
-        hint = _percent(doc, target, options) or file_hint(resolution.miss, target)
+        hint = retry_hint(doc.path, target, options) or file_hint(resolution.miss, target)
         where = " under the site root" if target.kind == "site" else ""
         return Problem(FILE, link, f"local file not found{where}: {target.path}{hint}")
     if target.fragment is None:
@@ -107,43 +108,6 @@ def _check_link(
     name = os.path.basename(page)
     where = target.path if target.path.endswith(name) else f"{target.path} ({name})"
     return _anchor(link, target, anchors, where)
-
-
-def _resolve(doc: Document, target: Target, options: LinkOptions) -> Resolution | None:
-    if target.kind == "site":
-        if options.site_root is None:
-            return None  # root-relative links need [links] site_root
-        return resolve_site(str(options.site_root), target.path)
-    if doc.path.startswith("<"):
-        return None  # text without a file: nothing to be relative to
-    folder = os.path.dirname(os.path.abspath(doc.path))
-    if not os.path.isdir(folder):
-        return None  # e.g. --stdin-filename naming a place that does not exist
-    return resolve_relative(folder, target.path, options.slug)
-
-
-def _field_resolution(
-    beside: Resolution | None, target: Target, options: LinkOptions
-) -> Resolution | None:
-    """Themes read "assets/x.png" in front matter from the site root, some from the post."""
-    if beside is not None and beside.path is not None:
-        return beside
-    if options.site_root is None:
-        return None
-    return resolve_site(str(options.site_root), target.path)
-
-
-def _percent(doc: Document, target: Target, options: LinkOptions) -> str:
-    """A hint when the path works written raw, or decoded once more."""
-    from urllib.parse import unquote
-
-    for alternative, twice in ((target.raw_path, False), (unquote(target.path), True)):
-        if alternative == target.path:
-            continue
-        again = _resolve(doc, replace(target, path=alternative), options)
-        if again is not None and again.path is not None:
-            return percent_hint(target, twice)
-    return ""
 
 
 def _own_anchors(ctx: Context, options: LinkOptions) -> tuple[str, ...]:

@@ -8,20 +8,30 @@ from typing import TYPE_CHECKING
 
 from artlint.diagnostics import Edit
 from artlint.document import Document
+from artlint.rules.base import Context
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
 
-def html_blocks(doc: Document) -> list[tuple[int, int, Token]]:
-    """(start, end) offsets of every html_block token's lines, in order."""
-    found = []
-    for token in doc.tokens:
-        if token.type == "html_block":
-            span = doc.token_offsets(token)
+def block_tokens(ctx: Context, kind: str) -> list[tuple[int, int, Token]]:
+    """(start, end) offsets of the lines of every block token of a kind ("code_block"), and
+    the token, in order (computed once per document)."""
+    key = f"blocks:{kind}"
+    cached: list[tuple[int, int, Token]] | None = ctx.cache.get(key)
+    if cached is None:
+        doc = ctx.document
+        cached = []
+        for token in doc.tokens:
+            span = doc.token_offsets(token) if token.type == kind else None
             if span:
-                found.append((span[0], span[1], token))
-    return found
+                cached.append((span[0], span[1], token))
+        ctx.cache[key] = cached
+    return cached
+
+
+def html_blocks(ctx: Context) -> list[tuple[int, int, Token]]:
+    return block_tokens(ctx, "html_block")
 
 
 def token_lines(doc: Document, token: Token) -> tuple[int, int]:
@@ -32,7 +42,7 @@ def token_lines(doc: Document, token: Token) -> tuple[int, int]:
 
 def block_at(blocks: list[tuple[int, int, Token]], offset: int) -> tuple[int, int, Token] | None:
     """The block (from `html_blocks`, sorted by start) whose lines hold `offset`."""
-    at = bisect.bisect_right([b[0] for b in blocks], offset) - 1
+    at = bisect.bisect_right(blocks, offset, key=lambda b: b[0]) - 1
     if at >= 0 and blocks[at][0] <= offset < blocks[at][1]:
         return blocks[at]
     return None

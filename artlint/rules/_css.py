@@ -80,8 +80,9 @@ def _declaration(chunk: str, start: int, cut_end: int) -> Declaration:
     return Declaration(prop, value, text, start + lead, start + lead + len(text), cut_end, important)
 
 
-def styles(ctx: Context, skip_inside: Sequence[str] = ()) -> Iterator[Style]:
-    """Every style attribute in the body, except under elements matching `skip_inside`."""
+def styles(ctx: Context, everywhere: bool = False) -> Iterator[Style]:
+    """Every rendered style attribute, except (unless `everywhere`) those the rule's
+    `skip_inside` option leaves out."""
     doc = ctx.document
     cache: list[Style] | None = ctx.cache.get("styles")
     if cache is None:
@@ -91,7 +92,7 @@ def styles(ctx: Context, skip_inside: Sequence[str] = ()) -> Iterator[Style]:
             if attribute is not None and attribute.value is not None:
                 cache.append(Style(element, index, attribute, declarations(doc, attribute)))
         ctx.cache["styles"] = cache
-    skipped = _html.under(ctx, skip_inside) if skip_inside else None
+    skipped = None if everywhere else _html.skipped(ctx)
     for style in cache:
         if skipped is None or not skipped[style.index]:
             yield style
@@ -133,13 +134,12 @@ COLOR = frozenset({"color"})
 BACKGROUND = frozenset({"background-color", "background"})
 FONT = frozenset({"font", "font-size", "font-family", "line-height"})
 CLAIMED = COLOR | BACKGROUND | FONT
-SKIP_INSIDE = ["pre", "code", ".colorscripter-code"]
 
 
 def kind_findings(ctx: Context, props: frozenset[str], what: str) -> Iterator[Finding]:
     """One finding per style attribute that sets any of `props`; the fix drops them."""
     doc = ctx.document
-    for style in styles(ctx, option_list(ctx.options, "skip_inside")):
+    for style in styles(ctx):
         found = [d for d in style.declarations if d.prop in props]
         if found:
             yield finding(doc, style, found, what)

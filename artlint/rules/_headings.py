@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from artlint.rules import _html
 from artlint.rules.base import Context
 
+TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -30,7 +32,7 @@ def headings(ctx: Context) -> list[Heading]:
             column = len(text) - len(text.lstrip()) + 1
             found.append(Heading(int(token.tag[1]), line, column, doc.lines.offset(line, column), False))
     for _, element in _html.elements(ctx):
-        if len(element.tag) == 2 and element.tag[0] == "h" and element.tag[1] in "123456":
+        if element.tag in TAGS:
             found.append(Heading(int(element.tag[1]), element.line, element.column, element.start, True))
     found.sort(key=lambda h: h.offset)
     ctx.cache["headings"] = found

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from html import unescape
 
 from artlint.diagnostics import Edit
 from artlint.document import Attribute, Document, HtmlElement
+from artlint.rules import _blocks
 from artlint.rules.base import Context
 
 _TAG = re.compile(r"<[^>]*>")
+
+# Default of the `skip_inside` option: code highlighting, whose markup a tool generated.
+SKIP_INSIDE = ["pre", "code", ".colorscripter-code"]
 
 
 def matches(element: HtmlElement, selector: str) -> bool:
@@ -32,6 +37,15 @@ def under(ctx: Context, selectors: Sequence[str]) -> list[bool]:
             cached.append(flag)
         ctx.cache[key] = cached
     return cached
+
+
+def skipped(ctx: Context) -> list[bool]:
+    """For every element: whether the rule's `skip_inside` option puts it out of scope."""
+    selectors = [
+        str(s) if str(s).startswith(".") else str(s).lower()
+        for s in ctx.options.get("skip_inside") or ()
+    ]
+    return under(ctx, selectors)
 
 
 def leading_space(doc: Document, offset: int) -> int:
@@ -75,36 +89,36 @@ def visible_text(source: str) -> str:
     return unescape(_TAG.sub("", source))
 
 
-def _html_regions(ctx: Context) -> tuple[list[tuple[int, int]], list[tuple[int, int, set[str]]]]:
-    cached: tuple[list[tuple[int, int]], list[tuple[int, int, set[str]]]] | None = ctx.cache.get(
-        "html-regions"
-    )
-    if cached is not None:
-        return cached
-    doc = ctx.document
-    blocks: list[tuple[int, int]] = []
-    inlines: list[tuple[int, int, set[str]]] = []
-    for token in doc.tokens:
-        span = doc.token_offsets(token)
-        if span is None:
-            continue
-        if token.type == "html_block":
-            blocks.append(span)
-        elif token.type == "inline" and token.children:
-            tags = {c.content for c in token.children if c.type == "html_inline"}
-            if tags:
-                inlines.append((span[0], span[1], tags))
-    ctx.cache["html-regions"] = (blocks, inlines)
-    return blocks, inlines
+def shorten(source: str, limit: int = 60) -> str:
+    """Source quoted in a message, cut to `limit` characters so a finding stays one line."""
+    return source if len(source) <= limit else source[: limit - 3] + "..."
 
 
-def is_html(ctx: Context, start: int, end: int) -> bool:
-    """Whether CommonMark reads the tag at text[start:end] as HTML (not as literal text)."""
-    blocks, inlines = _html_regions(ctx)
-    if any(s <= start < e for s, e in blocks):
+def _inline_tags(ctx: Context) -> list[tuple[int, int, set[str]]]:
+    """Spans of the inline tokens that hold HTML, with the tags markdown-it read as HTML there."""
+    cached: list[tuple[int, int, set[str]]] | None = ctx.cache.get("html-inline-tags")
+    if cached is None:
+        doc = ctx.document
+        cached = []
+        for token in doc.tokens:
+            if token.type != "inline":
+                continue
+            tags = {c.content for c in token.children or () if c.type == "html_inline"}
+            span = doc.token_offsets(token)
+            if tags and span is not None:
+                cached.append((span[0], span[1], tags))
+        ctx.cache["html-inline-tags"] = cached
+    return cached
+
+
+def is_html(ctx: Context, start: int, end: int | None = None) -> bool:
+    """Whether CommonMark reads the tag at text[start:end] as HTML (not as literal text); `end`
+    defaults to just past the first `>`."""
+    if _blocks.block_at(_blocks.html_blocks(ctx), start) is not None:
         return True
-    tag = ctx.document.text[start:end]
-    return any(s <= start < e and tag in tags for s, e, tags in inlines)
+    text = ctx.document.text
+    tag = text[start : text.find(">", start) + 1 if end is None else end]
+    return any(s <= start < e and tag in tags for s, e, tags in _inline_tags(ctx))
 
 
 def elements(ctx: Context) -> list[tuple[int, HtmlElement]]:
@@ -117,3 +131,13 @@ def elements(ctx: Context) -> list[tuple[int, HtmlElement]]:
         ]
         ctx.cache["html-elements"] = cached
     return cached
+
+
+def in_rendered_tag(ctx: Context, offset: int) -> bool:
+    """Whether `offset` lies inside the start tag of an element CommonMark renders as HTML."""
+    spans: list[tuple[int, int]] | None = ctx.cache.get("html-tag-spans")
+    if spans is None:
+        spans = sorted((e.start, e.start_tag_end) for _, e in elements(ctx))
+        ctx.cache["html-tag-spans"] = spans
+    i = bisect_right(spans, (offset, len(ctx.document.text) + 1)) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from fnmatch import fnmatchcase
 
 from artlint.diagnostics import Edit, Finding, Fix, Severity
-from artlint.rules import _blocks, _html
+from artlint.rules import _blocks, _headings, _html
 from artlint.rules.base import Context
 
 CODE = "HT104"
@@ -40,9 +40,9 @@ _MARKDOWN = re.compile(r"[\\`*_\[\]<>!|~]|^\s*[#+\-=]|#\s*$|^\s*\d+[.)]")
 
 def check(ctx: Context) -> Iterator[Finding]:
     doc = ctx.document
-    blocks = _blocks.html_blocks(doc)
+    blocks = _blocks.html_blocks(ctx)
     for _, element in _html.elements(ctx):
-        if len(element.tag) != 2 or element.tag[0] != "h" or element.tag[1] not in "123456":
+        if element.tag not in _headings.TAGS:
             continue
         if element.end_tag_start is None or element.end is None:
             continue

@@ -37,8 +37,9 @@ OPTIONS = {"markdown_empty_alt": False}
 def check(ctx: Context) -> Iterator[Finding]:
     for _, element in _html.elements(ctx):
         if element.tag == "img" and element.attr("alt") is None:
-            src = element.get("src") or ""
-            yield Finding(element.line, element.column, f"<img> without alt: {src}")
+            src = element.get("src")
+            shown = f": {src}" if src else ""
+            yield Finding(element.line, element.column, f"<img> without alt{shown}")
     if ctx.options.get("markdown_empty_alt"):
         for link in ctx.document.links:
             if link.kind == "image" and not link.text.strip():

@@ -51,7 +51,7 @@ _MASK = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
 
 def check(ctx: Context) -> Iterator[Finding]:
     doc = ctx.document
-    blocks = [(s, e) for s, e, token in _blocks.html_blocks(doc) if token.level == 0]
+    blocks = [(s, e) for s, e, token in _blocks.html_blocks(ctx) if token.level == 0]
     if not blocks:
         return
     flags = _html.under(ctx, [*_LITERAL, ".colorscripter-code"])
@@ -70,8 +70,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         for kind, pattern in _PATTERNS:
             for match in pattern.finditer(masked):
                 line, column = doc.position(start + match.start())
-                shown = match.group().strip()
-                shown = shown if len(shown) <= 50 else shown[:47] + "..."
+                shown = _html.shorten(match.group().strip(), 50)
                 yield Finding(line, column, f"Markdown {kind} inside an HTML block is not rendered: {shown}")
 
 

@@ -34,14 +34,13 @@ _EMBEDDED = {"img", "iframe", "script", "source", "video", "audio", "embed", "li
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    doc = ctx.document
-    for link in doc.links:
+    for link in ctx.document.links:
         if link.url[:5].lower() != "http:":
             continue
         if link.kind == "html":
             if link.element not in _EMBEDDED or (link.attribute == "href" and link.element != "link"):
                 continue
-            if not _html.is_html(ctx, *_tag_span(doc.text, link.start)):
+            if not _html.in_rendered_tag(ctx, link.start):
                 continue
             what = f"<{link.element} {link.attribute}>"
         elif link.kind == "image":
@@ -50,7 +49,3 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         yield Finding(link.line, link.column, f"{what} loads over http: {link.url}")
 
-
-def _tag_span(text: str, offset: int) -> tuple[int, int]:
-    start = text.rfind("<", 0, offset)
-    return start, text.find(">", offset) + 1

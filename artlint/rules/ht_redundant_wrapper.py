@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from artlint.diagnostics import Edit, Finding, Fix, Severity
+from artlint.diagnostics import Finding, Fix, Severity
 from artlint.document import HtmlElement
 from artlint.rules import _html
 from artlint.rules.base import Context
@@ -37,7 +37,7 @@ NAME = "redundant-wrapper"
 SUMMARY = "Inline element without effect"
 SEVERITY = Severity.INFO
 FIX = "sometimes"
-OPTIONS = {"skip_inside": ["pre", "code", ".colorscripter-code"]}
+OPTIONS = {"skip_inside": _html.SKIP_INSIDE}
 
 _EMPTYABLE = {"b", "strong", "i", "em", "span", "u", "s", "font", "small", "mark", "sub", "sup"}
 _DECORATED = {"u", "s", "mark"}  # their lines and highlight show even on spaces
@@ -49,37 +49,35 @@ def _harmless(element: HtmlElement) -> bool:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    doc = ctx.document
-    problems = {p.offset for p in doc.html_problems}
-    skipped = _html.under(ctx, [str(s) for s in ctx.options.get("skip_inside") or ()])
+    problems = {p.offset for p in ctx.document.html_problems}
+    skipped = _html.skipped(ctx)
     for index, element in _html.elements(ctx):
         if skipped[index] or element.tag not in _EMPTYABLE or element.start in problems:
             continue
-        if element.end_tag_start is None or element.end is None:
-            continue
-        inner = _html.content(doc, element)
-        unwrap = _html.unwrap(doc, element)
-        assert unwrap is not None
-        message: str | None = None
-        edits: tuple[Edit, ...] = unwrap
-        if not inner and _harmless(element):
-            message, edits = f"empty <{element.tag}>", (_html.cut(doc, element.start, element.end),)
-        elif inner and not inner.strip() and "\n" not in inner and _harmless(element) and (
-            element.tag not in _DECORATED
-        ):
-            message = f"<{element.tag}> holds only spaces"
-        elif element.tag in ("span", "font") and not element.attrs:
-            message = f"<{element.tag}> without attributes"
-        elif element.tag in _FAMILY and not element.attrs and element.parent is not None:
-            outer = _outer_same(ctx, element)
-            if outer is not None:
-                # Reported without a fix: `bolder` inside bold can be heavier still.
-                yield Finding(
-                    element.line, element.column,
-                    f"<{element.tag}> inside <{outer.tag}> (line {outer.line}) adds nothing",
-                )
-        if message:
-            yield Finding(element.line, element.column, message, fix=Fix(edits, "remove the wrapper"))
+        found = _problem(ctx, element)
+        if found is not None:
+            message, fix = found
+            yield Finding(element.line, element.column, message, fix=fix)
+
+
+def _problem(ctx: Context, element: HtmlElement) -> tuple[str, Fix | None] | None:
+    doc = ctx.document
+    unwrap = _html.unwrap(doc, element)
+    if unwrap is None or element.end is None:
+        return None  # unclosed: what it wraps is the browser's guess
+    tag, inner = element.tag, _html.content(doc, element)
+    if not inner and _harmless(element):
+        return f"empty <{tag}>", Fix((_html.cut(doc, element.start, element.end),), "remove the element")
+    if inner and not inner.strip() and "\n" not in inner and _harmless(element) and tag not in _DECORATED:
+        return f"<{tag}> holds only spaces", Fix(unwrap, "remove the wrapper")
+    if tag in ("span", "font") and not element.attrs:
+        return f"<{tag}> without attributes", Fix(unwrap, "remove the wrapper")
+    if tag in _FAMILY and not element.attrs:
+        outer = _outer_same(ctx, element)
+        if outer is not None:
+            # Reported without a fix: `bolder` inside bold can be heavier still.
+            return f"<{tag}> inside <{outer.tag}> (line {outer.line}) adds nothing", None
+    return None
 
 
 def _outer_same(ctx: Context, element: HtmlElement) -> HtmlElement | None:

@@ -57,7 +57,7 @@ def _blank(doc: Document, element: HtmlElement) -> bool:
 
 def check(ctx: Context) -> Iterator[Finding]:
     doc = ctx.document
-    blocks = _blocks.html_blocks(doc)
+    blocks = _blocks.html_blocks(ctx)
     spacers: list[tuple[int, int]] = []
     in_code = _html.under(ctx, ["pre", "code"])  # a blank line of a code listing is code
     for index, element in _html.elements(ctx):
@@ -69,7 +69,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         spacers.append((element.start, element.end))
         source = doc.text[element.start : element.end]
         yield Finding(
-            element.line, element.column, f"spacer paragraph {_short(source)}",
+            element.line, element.column, f"spacer paragraph {_html.shorten(source)}",
             fix=_delete(doc, blocks, element.start, element.end),
         )
     for start, _, token in blocks:
@@ -99,15 +99,10 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 
 def _runs(ctx: Context, span: tuple[int, int], spacers: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    text = ctx.document.text
-    for run in _BR_RUN.finditer(text, span[0], span[1]):
+    for run in _BR_RUN.finditer(ctx.document.text, span[0], span[1]):
         inside = any(s <= run.start() < e for s, e in spacers)
-        if not inside and _html.is_html(ctx, run.start(), text.find(">", run.start()) + 1):
+        if not inside and _html.is_html(ctx, run.start()):
             yield run.start(), run.end()
-
-
-def _short(source: str) -> str:
-    return source if len(source) <= 60 else source[:57] + "..."
 
 
 def _delete(doc: Document, blocks: list[tuple[int, int, Token]], start: int, end: int) -> Fix | None:

@@ -3,7 +3,9 @@
 What it does:
     Reports start tags never closed (`<div>` with no `</div>`), end tags with no open element
     (`</span>`), and elements closed by another element's end tag (`<b><i>x</b>`). End tags
-    HTML lets you leave out (`</p>`, `</li>`, `</td>`) are not required.
+    HTML lets you leave out (`</p>`, `</li>`, `</td>`) are not required. When the missing end
+    tag is written in an indented code block (HTML indented four spaces after a blank line, see
+    HT116), the message says where.
 
 Why is this bad:
     Browsers repair broken markup by guessing, differently in different contexts: the rest of
@@ -19,10 +21,11 @@ Use instead:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from artlint.diagnostics import Finding, Severity
-from artlint.rules import _html
+from artlint.rules import _blocks, _html
 from artlint.rules.base import Context
 
 CODE = "HT114"
@@ -32,10 +35,8 @@ SEVERITY = Severity.WARNING
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    text = ctx.document.text
     for problem in ctx.document.html_problems:
-        end = text.find(">", problem.offset) + 1
-        if not _html.is_html(ctx, problem.offset, end):
+        if not _html.is_html(ctx, problem.offset):
             continue
         if problem.kind == "unclosed":
             message = f"<{problem.tag}> is never closed"
@@ -44,4 +45,17 @@ def check(ctx: Context) -> Iterator[Finding]:
         else:
             detail = f" {problem.detail}" if problem.detail else ""
             message = f"<{problem.tag}> is{detail}, before its own end tag"
+        if problem.kind != "stray-end":
+            message += _swallowed_end_tag(ctx, problem.tag, problem.offset)
         yield Finding(problem.line, problem.column, message)
+
+
+def _swallowed_end_tag(ctx: Context, tag: str, after: int) -> str:
+    """Where the element's end tag was written inside a code block, which shows it as text
+    instead of closing the element; this is the cause to fix, so the message names it."""
+    end_tag = re.compile(rf"</{re.escape(tag)}[\s>]", re.IGNORECASE)
+    for start, end, token in _blocks.block_tokens(ctx, "code_block"):
+        if start > after and end_tag.search(ctx.document.text, start, end):
+            line, _ = _blocks.token_lines(ctx.document, token)
+            return f"; its </{tag}> is in the indented code block at line {line}"
+    return ""

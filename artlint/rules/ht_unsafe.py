@@ -36,12 +36,12 @@ def check(ctx: Context) -> Iterator[Finding]:
     for _, element in _html.elements(ctx):
         if element.tag == "script":
             src = element.get("src")
-            detail = f" loading {src}" if src else ""
+            detail = f" loading {src}" if src else " with inline code"
             yield Finding(element.line, element.column, f"<script>{detail}")
         for attribute in element.attrs:
             value = attribute.value or ""
             if attribute.name.startswith("on") and len(attribute.name) > 2:
-                shown = value if len(value) <= 40 else value[:37] + "..."
+                shown = _html.shorten(value, 40)
                 yield Finding(
                     attribute.line, attribute.column,
                     f"event handler {attribute.name} on <{element.tag}>: {shown}",

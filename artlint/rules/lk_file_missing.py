@@ -8,7 +8,8 @@ What it does:
     front-matter fields (`[links] front_matter_fields`) are checked. When the name nearly
     exists the message says how it differs: only in case (passes on macOS and Windows, fails
     on a Linux server), composed versus decomposed Hangul (macOS saves names decomposed), a
-    literal or doubled percent escape, or the closest name in the folder.
+    literal or doubled percent escape, the closest name in the folder, or a page beside the
+    file that "../name/" reaches on a site with pretty URLs (one folder per page).
 
     Only misses that prove a broken link are reported: a page URL such as "/docs/history/"
     may come from a permalink, a theme or a plugin, so a site URL is reported only when it
@@ -30,7 +31,9 @@ Use instead:
 Options:
     Set in the [links] table: `site_root` (folder that "/..." links resolve against, relative
     to the configuration file; empty: root-relative links are not checked), `base_url` (the
-    site's own address), `front_matter_fields` (default `["image", "feature_image"]`).
+    site's own address), `front_matter_fields` (default `["image", "feature_image"]`), `slug`
+    (`github`, the default, resolves page links against the file as GitHub does; `jekyll` and
+    `hugo` leave page links to the generator).
 """
 
 from __future__ import annotations

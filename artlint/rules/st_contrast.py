@@ -41,7 +41,7 @@ OPTIONS = {
     "minimum_ratio": 4.5,
     "page_background": "#ffffff",
     "page_text": "#000000",
-    "skip_inside": _css.SKIP_INSIDE,
+    "skip_inside": _html.SKIP_INSIDE,
 }
 
 
@@ -85,9 +85,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     page_bg = _color.parse_color(str(ctx.options["page_background"])) or (255.0, 255.0, 255.0, 1.0)
     page_fg = _color.parse_color(str(ctx.options["page_text"])) or (0.0, 0.0, 0.0, 1.0)
     minimum = float(ctx.options["minimum_ratio"])
-    by_index = {s.index: s for s in _css.styles(ctx)}
+    by_index = {s.index: s for s in _css.styles(ctx, everywhere=True)}
     coloured = [s.element for s in by_index.values() if _colors(s)[0] is not None]
-    for style in _css.styles(ctx, _css.option_list(ctx.options, "skip_inside")):
+    for style in _css.styles(ctx):
         own_text, own_background = _colors(style)
         if own_text is None and own_background is None:
             continue
@@ -120,7 +120,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             shown_ratio = math.floor(ratio * 100) / 100  # never round up past the threshold
             yield Finding(
                 line, column,
-                f"text {_color.hex_of(shown)} on background {_color.hex_of(background)} on "
-                f"<{style.element.tag}> has contrast {shown_ratio:.2f}:1, below {minimum:g}:1",
+                f"<{style.element.tag}> text {_color.hex_of(shown)} on background "
+                f"{_color.hex_of(background)} has contrast {shown_ratio:.2f}:1, below {minimum:g}:1",
                 end_line=end_line, end_column=end_column,
             )

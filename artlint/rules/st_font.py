@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from artlint.diagnostics import Finding, Severity
-from artlint.rules import _css
+from artlint.rules import _css, _html
 from artlint.rules.base import Context
 
 CODE = "ST104"
@@ -32,7 +32,7 @@ NAME = "font-override"
 SUMMARY = "Font is overridden with an inline style"
 SEVERITY = Severity.WARNING
 FIX = "unsafe"
-OPTIONS = {"skip_inside": _css.SKIP_INSIDE}
+OPTIONS = {"skip_inside": _html.SKIP_INSIDE}
 
 
 def check(ctx: Context) -> Iterator[Finding]:

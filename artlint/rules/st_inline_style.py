@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from artlint.diagnostics import Finding, Severity
-from artlint.rules import _css
+from artlint.rules import _css, _html
 from artlint.rules.base import Context
 
 CODE = "ST101"
@@ -39,7 +39,7 @@ FIX = "unsafe"
 OPTIONS = {
     "allowed_properties": [],
     "allowed_by_element": {"td": ["text-align"], "th": ["text-align"]},
-    "skip_inside": _css.SKIP_INSIDE,
+    "skip_inside": _html.SKIP_INSIDE,
 }
 
 
@@ -49,7 +49,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         str(tag).lower(): {str(p).lower() for p in props}
         for tag, props in dict(ctx.options.get("allowed_by_element") or {}).items()
     }
-    for style in _css.styles(ctx, _css.option_list(ctx.options, "skip_inside")):
+    for style in _css.styles(ctx):
         extra = by_element.get(style.element.tag, set())
         found = [
             d for d in style.declarations
