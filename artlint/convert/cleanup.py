@@ -1,0 +1,112 @@
+"""Remove editor residue from rendered HTML before it becomes Markdown, counting what goes.
+
+Works on a BeautifulSoup tree in one pass. Everything removed on purpose is counted in `dropped`
+under a plain name ("style attribute", "spacer paragraph"), so a report can say what went.
+The cleaned tree is also what verification compares the output with.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from artlint.convert import blocks, tables
+from artlint.convert.options import Options
+from artlint.convert.residue import count, strip_attributes
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, Tag
+
+UNWRAP = frozenset({"font", "center", "span", "u", "html", "body", "article", "section", "main"})
+REMOVE = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link", "button"})
+_COLOUR = re.compile(r"(?:^|;)\s*(color|background(?:-color)?)\s*:", re.IGNORECASE)
+_BLANK = re.compile(r"^[\s\u00a0\u200b\ufeff]*$")
+
+
+def clean(soup: BeautifulSoup, options: Options, dropped: dict[str, int]) -> None:
+    """Clean `soup` in place."""
+    from bs4 import Comment, Tag
+
+    found_tables = []
+    nodes = list(soup.descendants)
+    for node in nodes:
+        if isinstance(node, Comment):
+            node.extract()
+            count(dropped, "comment")
+    for tag in nodes:
+        if not isinstance(tag, Tag) or gone(tag):
+            continue
+        name = tag.name
+        if name in REMOVE:
+            tag.decompose()
+            count(dropped, f"<{name}> element")
+        elif name == "figure":
+            blocks.figure(soup, tag, options, dropped)
+        elif name in ("pre", "code") and inside(tag, "pre") and inside(tag, "code"):
+            tag.unwrap()  # code nested in code by the same exporter reads as one block
+            count(dropped, "code inside code")
+        elif name == "p" and inside(tag, "pre"):
+            # A broken exporter's <p> inside <pre><code>: the browser shows its text as code.
+            tag.unwrap()
+            count(dropped, "paragraph inside code")
+        elif name == "span":
+            _span(soup, tag, options, dropped)
+        elif name == "iframe" and options.iframes == "link":
+            blocks.replace_with_link(soup, tag, tag.get("src"), tag.get("title"), dropped, "iframe")
+        else:
+            strip_attributes(tag, dropped)
+            if name in UNWRAP:
+                tag.unwrap()
+            elif name == "table":
+                found_tables.append(tag)
+    # Innermost first, once spans are unwrapped: <div><span>&nbsp;</span></div> is a spacer too.
+    for tag in reversed(soup.find_all(("p", "div"))):
+        if not gone(tag) and _spacer(tag):
+            tag.decompose()
+            count(dropped, "spacer paragraph")
+    for table in found_tables:
+        if not gone(table):
+            tables.prepare(soup, table)
+
+
+def gone(tag: Tag) -> bool:
+    """Decomposed or detached (bs4's own `decomposed` searches the subtree when it is unset)."""
+    state = tag.__dict__
+    return bool(state.get("_decomposed")) or state.get("parent") is None
+
+
+def inside(tag: Tag, name: str) -> bool:
+    parent = tag.__dict__.get("parent")
+    while parent is not None:
+        if parent.name == name:
+            return True
+        parent = parent.__dict__.get("parent")
+    return False
+
+
+def _spacer(tag: Tag) -> bool:
+    """Only whitespace, &nbsp; and line breaks: an empty line made by the editor."""
+    from bs4.element import NavigableString
+
+    for child in tag.children:
+        if isinstance(child, NavigableString):
+            if _BLANK.match(child) is None:
+                return False
+        elif getattr(child, "name", None) != "br":
+            return False
+    return True
+
+
+def _span(soup: BeautifulSoup, tag: Tag, options: Options, dropped: dict[str, int]) -> None:
+    style = str(tag.get("style") or "")
+    found = _COLOUR.search(style) if options.spans != "text" else None
+    strip_attributes(tag, dropped)
+    if found is None or not tag.get_text().strip():
+        tag.unwrap()
+    elif options.spans == "drop":
+        count(dropped, "coloured text")
+        tag.decompose()
+    elif options.spans == "mark" or found.group(1).lower().startswith("background"):
+        tag.name = "mark"
+    else:
+        tag.name = "em"

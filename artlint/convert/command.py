@@ -1,0 +1,178 @@
+"""`artlint convert`: check the request, plan the files, run them, summarise, report."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from artlint.convert import summary
+from artlint.convert.options import ConvertError, Options
+from artlint.convert.paths import Item, expand, safe_relative, write_atomic
+from artlint.convert.work import Job
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+TARGETS = ("markdown", "blog", "json", "jsonl")
+SOURCES = ("blog", "markdown", "json")
+
+
+@dataclass(frozen=True)
+class Request:
+    sources: tuple[str, ...]
+    to: str
+    source_format: str | None = None
+    out: Path | None = None
+    in_place: bool = False
+    dry_run: bool = False
+    check: bool = False
+    jobs: int | None = None
+    force: bool = False
+    report: Path | None = None
+    config: Path | None = None
+    quiet: bool = False
+    cli_options: tuple[tuple[str, Any], ...] = ()
+
+
+class UsageError(Exception):
+    pass
+
+
+def run(request: Request) -> int:
+    try:
+        job, entries, jobs = _plan(request)
+    except (UsageError, ConvertError, ValueError) as exc:
+        print(f"artlint convert: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    tally = summary.Tally()
+    jsonl = _JsonlWriter(request) if request.to == "jsonl" else None
+
+    def on_result(result: dict[str, Any]) -> None:
+        tally.add(result, request.report is not None)
+        if job.mode == "print" and "text" in result:
+            sys.stdout.write(result.pop("text"))
+        if jsonl is not None and "line" in result:
+            jsonl.add(result.pop("line"))
+        elif not request.quiet and result["status"] in ("failed", "error"):
+            summary.print_problem(result)
+
+    from artlint.convert import archive
+
+    try:
+        archive.run(job, entries, jobs, on_result)
+    except BaseException:
+        if jsonl is not None:
+            jsonl.abort()
+        raise
+    if jsonl is not None:
+        jsonl.finish(tally, job.mode)
+    summary.print_summary(tally, job.mode, quiet=request.quiet)
+    if request.report is not None:
+        report = json.dumps(tally.report(request.to), ensure_ascii=False, indent=2)
+        write_atomic(request.report, report + "\n")
+    failed = tally.failed or (request.check and tally.changed)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _plan(request: Request) -> tuple[Job, list[tuple[Item, str | None]], int]:
+    from artlint import config
+
+    if request.to not in TARGETS:
+        raise UsageError(f"--to must be one of {', '.join(TARGETS)}, not {request.to!r}")
+    if request.source_format is not None and request.source_format not in SOURCES:
+        raise UsageError(f"--from must be one of {', '.join(SOURCES)}, not {request.source_format!r}")
+    if request.in_place and request.out is not None:
+        raise UsageError("--in-place and --out cannot be used together")
+    if request.in_place and request.to not in ("markdown", "blog"):
+        raise UsageError("--in-place needs --to markdown or --to blog (the file keeps its name)")
+    if not request.sources:
+        raise UsageError("name at least one file or folder to convert")
+    settings = config.load(request.config)
+    section = settings.section("convert")
+    options = Options.from_section(section, **dict(request.cli_options))
+    entries = _entries(list(request.sources))
+    mode = "check" if request.check else "dry-run" if request.dry_run else "write"
+    if request.out is None and not request.in_place and mode == "write":
+        if request.to == "jsonl" or (len(entries) == 1 and not Path(request.sources[0]).is_dir()):
+            mode = "print"
+        else:
+            raise UsageError("converting several files needs --out DIR or --in-place")
+    jobs = request.jobs if request.jobs is not None else int(section.get("jobs", 0) or 0)
+    out = str(request.out) if request.out is not None and request.to != "jsonl" else None
+    job = Job(request.to, request.source_format, options, out, request.in_place, mode, request.force)
+    return job, entries, jobs
+
+
+def _entries(sources: list[str]) -> list[tuple[Item, str | None]]:
+    """Files to convert; a .jsonl archive becomes one entry per article."""
+    from artlint.convert.jsondoc import loads
+
+    entries: list[tuple[Item, str | None]] = []
+    for item in expand(sources):
+        if not item.source.lower().endswith(".jsonl") or item.skipped:
+            entries.append((item, None))
+            continue
+        try:
+            with open(item.source, encoding="utf-8") as handle:
+                documents = loads(handle.read(), item.source)
+        except (OSError, UnicodeError, ConvertError) as exc:  # one bad archive stops nothing else
+            entries.append((Item(item.source, item.relative, error=str(exc)), None))
+            continue
+        for number, document in enumerate(documents, 1):
+            name = str(document.get("path") or f"{Path(item.relative).stem}-{number}.md")
+            try:
+                relative = safe_relative(name).as_posix()
+            except ConvertError as exc:
+                problem = f"{item.source}:{number}: {exc}"
+                entries.append((Item(item.source, name, number, error=problem), None))
+                continue
+            entries.append((Item(item.source, relative, number), json.dumps(document, ensure_ascii=False)))
+    return entries
+
+
+class _JsonlWriter:
+    """Articles go to a temporary file as they come; os.replace puts it in place at the end."""
+
+    def __init__(self, request: Request) -> None:
+        import io
+
+        self.target = request.out
+        self.buffer = io.StringIO() if request.check or request.dry_run or self.target is None else None
+        self.handle: Any = None
+        if self.buffer is None and self.target is not None:
+            import secrets
+
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+            self.temp = self.target.parent / f".{self.target.name}.{secrets.token_hex(4)}.tmp"
+            self.handle = open(self.temp, "x", encoding="utf-8", newline="")  # noqa: SIM115
+
+    def add(self, line: str) -> None:
+        if self.handle is not None:
+            self.handle.write(line + "\n")
+        elif self.target is None:
+            sys.stdout.write(line + "\n")
+        elif self.buffer is not None:
+            self.buffer.write(line + "\n")
+
+    def abort(self) -> None:
+        import contextlib
+        import os
+
+        if self.handle is not None:
+            self.handle.close()
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.temp)
+
+    def finish(self, tally: summary.Tally, mode: str) -> None:
+        import os
+
+        if self.handle is not None:
+            self.handle.close()
+            os.replace(self.temp, self.target)  # type: ignore[arg-type]
+        elif self.buffer is not None and self.target is not None:
+            try:
+                existing = self.target.read_text(encoding="utf-8")
+            except OSError:
+                existing = None
+            tally.changed += existing != self.buffer.getvalue()

@@ -1,0 +1,174 @@
+"""HTML to Markdown: markdownify's converter, corrected where it loses meaning.
+
+- Strong and emphasis are written as placeholders and resolved once the whole text is known:
+  `**` where CommonMark's flanking rules let it open and close (they often do not next to Korean
+  text and punctuation), `<strong>` otherwise, so emphasis always renders.
+- Images are kept in headings and table cells; links only autolink when they are real URLs.
+- Tables go through `tables`; iframes and complex tables are written as sanitised HTML.
+- Empty inline tags keep the space they held.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from artlint.convert import emphasis, tables
+from artlint.convert.mdwalk import FastWalk
+
+if TYPE_CHECKING:
+    from bs4 import Tag
+
+    from artlint.sanitize import Allowlist
+
+_SCHEME_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*$")
+_NEEDS_ANGLE = re.compile(r"[\s()<>]")
+
+
+def destination(url: str) -> str:
+    """A link destination CommonMark reads back as `url`."""
+    if not url:
+        return "<>"
+    if _NEEDS_ANGLE.search(url):
+        return "<" + url.replace("\\", "\\\\").replace("<", "%3C").replace(">", "%3E") + ">"
+    return url
+
+
+def title_part(title: str) -> str:
+    return ' "' + title.replace("\\", "\\\\").replace('"', '\\"') + '"' if title else ""
+
+
+def _language(pre: Tag) -> str:
+    """The fence's info string, from <code class="language-x"> as Markdown renderers write it."""
+    code = pre.find("code")
+    for value in str(code.get("class") or "").split() if code is not None else ():
+        if value.startswith("language-"):
+            return value[len("language-") :]
+    return ""
+
+
+def _chomp(text: str) -> tuple[str, str, str]:
+    """Whitespace inside an inline tag moves outside it: `<b>x&nbsp;</b>y` keeps its space."""
+    core = text.strip()
+    if not core:
+        return (" " if text else ""), "", ""
+    start = text.index(core[0])
+    end = start + len(core)
+    return text[:start].replace("\n", " "), core, text[end:].replace("\n", " ")
+
+
+def trim_breaks(text: str) -> str:
+    """A line break at the very start or end of a block shows nothing; as `\\` it would show."""
+    trimmed = text.strip()
+    while trimmed.endswith("\\") and not trimmed.endswith("\\\\"):
+        trimmed = trimmed[:-1].rstrip(" \t\r\n")
+    while trimmed.startswith("\\\n"):
+        trimmed = trimmed[2:].lstrip(" \t\r\n")
+    return trimmed
+
+
+class Converter(FastWalk):
+    OPAQUE = frozenset({"table", "iframe"})
+
+    def __init__(self, allow: Allowlist, **options: Any) -> None:
+        super().__init__(
+            heading_style="atx",
+            bullets="-",
+            escape_misc=True,
+            escape_asterisks=True,
+            escape_underscores=True,
+            newline_style="backslash",
+            code_language_callback=_language,
+            **options,
+        )
+        self.allow = allow
+        self.emitted: list[str] = []  # HTML blocks written as they are (complex tables, iframes)
+
+    def _inline(self, kind: str, text: str, parent_tags: set[str]) -> str:
+        if "_noformat" in parent_tags:
+            return text
+        lead, core, trail = _chomp(text)
+        trimmed = trim_breaks(core)
+        if trimmed != core:
+            # A line break at an edge of the run goes outside it, where it still breaks the line.
+            if core.startswith("\\\n"):
+                lead += "\\\n"
+            if core.rstrip().endswith("\\") and not core.rstrip().endswith("\\\\"):
+                trail = "\\\n" + trail.lstrip()
+            core = trimmed
+        if not core:
+            return lead + trail if "\\" in lead + trail else lead or trail
+        return lead + emphasis.wrap(kind, core) + trail
+
+    def convert_b(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return self._inline("strong", text, parent_tags)
+
+    convert_strong = convert_b
+
+    def convert_em(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return self._inline("em", text, parent_tags)
+
+    convert_i = convert_em
+
+    def convert_mark(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return self._inline("mark", text, parent_tags)
+
+    def convert_a(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        if "_noformat" in parent_tags:
+            return text
+        href = str(el.get("href") or "")
+        title = str(el.get("title") or "")
+        prefix, text, suffix = _chomp(text)
+        if not text:
+            return prefix
+        if not href:
+            return prefix + text + suffix
+        if text.replace("\\", "") == href and not title and _SCHEME_URL.match(href):
+            return f"{prefix}<{href}>{suffix}"
+        return f"{prefix}[{text}]({destination(href)}{title_part(title)}){suffix}"
+
+    def convert_img(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        alt = self.escape(str(el.get("alt") or ""), parent_tags).replace("\n", " ")
+        src = str(el.get("src") or "")
+        return f"![{alt}]({destination(src)}{title_part(str(el.get('title') or ''))})"
+
+    def convert_p(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return str(super().convert_p(el, trim_breaks(text), parent_tags))
+
+    def convert_li(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return str(super().convert_li(el, trim_breaks(text), parent_tags))
+
+    def convert_div(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return str(super().convert_div(el, trim_breaks(text), parent_tags))
+
+    def convert_blockquote(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return str(super().convert_blockquote(el, trim_breaks(text), parent_tags))
+
+    def convert_br(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        if "pre" in parent_tags or "_noformat" in parent_tags:
+            return "\n"
+        if "_inline" in parent_tags:
+            return "<br>"
+        return "\\\n"
+
+    def convert_table(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        if tables.is_simple(el):
+            return tables.to_gfm(el, self._cell_text)
+        return self._emit(tables.to_html(self._sanitised(el)))
+
+    def _cell_text(self, cell: Tag) -> str:
+        inner = {"_inline", "td", "table"}
+        return "".join(self.process_element(child, parent_tags=inner) for child in cell.children)
+
+    def convert_iframe(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        html = self._sanitised(el, extra=("iframe",)).strip()
+        return self._emit("\n\n" + html + "\n\n") if html else ""
+
+    def _emit(self, block: str) -> str:
+        self.emitted.append(block.strip("\n"))
+        return block
+
+    def _sanitised(self, el: Tag, extra: tuple[str, ...] = ()) -> str:
+        from artlint.sanitize import clean
+
+        return clean(str(el), self.allow.with_tags(extra))

@@ -1,0 +1,75 @@
+"""markdownify's tree walk, the same output, without a tree search per element.
+
+markdownify asks `node.find_parent("pre")` for every element it converts: a generic bs4 search
+that costs more than the conversion itself on large articles. The names of the ancestors are
+already in `parent_tags`; this walk uses them. Otherwise it follows markdownify 1.x exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import markdownify
+
+# markdownify's stubs describe little beyond its constructor: its converter is used untyped.
+MarkdownConverter: Any = markdownify.MarkdownConverter
+should_remove_whitespace_inside: Any = getattr(markdownify, "should_remove_whitespace_inside")  # noqa: B009
+should_remove_whitespace_outside: Any = getattr(markdownify, "should_remove_whitespace_outside")  # noqa: B009
+
+_EXTRACT_NEWLINES = re.compile(r"^(\n*)((?:.*[^\n])?)(\n*)$", flags=re.DOTALL)
+_HEADING = re.compile(r"h(\d+)")
+
+
+def _ignorable(el: Any, inside: bool) -> bool:
+    """Whitespace at the edge of a block, or next to one, says nothing."""
+    if inside and (not el.previous_sibling or not el.next_sibling):
+        return True
+    return bool(
+        should_remove_whitespace_outside(el.previous_sibling)
+        or should_remove_whitespace_outside(el.next_sibling)
+    )
+
+
+class FastWalk(MarkdownConverter):  # type: ignore[misc]
+    # Elements whose converter reads the tree itself: their children are not converted first.
+    OPAQUE: frozenset[str] = frozenset()
+
+    def process_tag(self, node: Any, parent_tags: set[str] | None = None) -> str:
+        from bs4.element import Comment, Doctype, NavigableString, Tag
+
+        parent_tags = parent_tags or set()
+        if node.name in self.OPAQUE:
+            return str(self.get_conv_fn_cached(node.name)(node, "", parent_tags=parent_tags))
+        inside = should_remove_whitespace_inside(node)
+        children: list[Any] = []
+        for el in node.children:
+            if isinstance(el, Tag) or (
+                isinstance(el, NavigableString)
+                and not isinstance(el, Comment | Doctype)
+                and (str(el).strip() != "" or not _ignorable(el, inside))
+            ):
+                children.append(el)
+        child_tags = set(parent_tags)
+        child_tags.add(node.name)
+        if _HEADING.match(node.name) is not None or node.name in ("td", "th"):
+            child_tags.add("_inline")
+        if node.name in ("pre", "code", "kbd", "samp"):
+            child_tags.add("_noformat")
+        strings = [s for s in (self.process_element(el, parent_tags=child_tags) for el in children) if s]
+        if node.name != "pre" and "pre" not in parent_tags:
+            collapsed = [""]
+            for string in strings:
+                match = _EXTRACT_NEWLINES.match(string)
+                assert match is not None
+                leading, content, trailing = match.groups()
+                if collapsed[-1] and leading:
+                    previous = collapsed.pop()
+                    leading = "\n" * min(2, max(len(previous), len(leading)))
+                collapsed.extend([leading, content, trailing])
+            strings = collapsed
+        text = "".join(strings)
+        convert = self.get_conv_fn_cached(node.name)
+        if convert is not None:
+            text = convert(node, text, parent_tags=parent_tags)
+        return str(text)

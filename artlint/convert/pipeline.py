@@ -1,0 +1,146 @@
+"""One article from one format to another, verified.
+
+Verification renders the input and the output and compares what a reader sees
+(artlint.meaning); the output is refused (Outcome.output is None) when they differ or when
+converting the output again would change it, unless `force` is given.
+"""
+
+from __future__ import annotations
+
+from artlint import meaning
+from artlint.convert import article as articles
+from artlint.convert import jsondoc, to_html, to_markdown
+from artlint.convert.article import Article, Body
+from artlint.convert.options import ConvertError, Options, Outcome
+from artlint.convert.readtree import TreeReader
+
+TARGETS = ("markdown", "blog", "json")
+
+
+def detect(text: str, path: str) -> str:
+    """json for .json/.jsonl files, blog when the body holds HTML, else markdown."""
+    if path.lower().endswith((".json", ".jsonl")):
+        return "json"
+    _, body = articles.from_text(text, path)
+    return "blog" if body.has_html else "markdown"
+
+
+def convert(text: str, path: str, to: str, options: Options, source: str | None = None,
+            force: bool = False) -> Outcome:
+    if to not in TARGETS:
+        raise ConvertError(f"unknown target format {to!r}")
+    if source == "json" or (source is None and path.lower().endswith((".json", ".jsonl"))):
+        documents = jsondoc.loads(text, path)
+        if len(documents) != 1:
+            raise ConvertError(f"{path}: holds {len(documents)} articles; convert it as an archive")
+        outcome = from_json(documents[0], path, to, options)
+    else:
+        article, body = articles.from_text(text, path)
+        source = source or ("blog" if body.has_html else "markdown")
+        outcome = _from_text(article, body, source, to, options, path)
+    if not outcome.verified and not force:
+        outcome.output = None
+    return outcome
+
+
+def from_json(document: dict[str, object], path: str, to: str, options: Options) -> Outcome:
+    newline, bom = jsondoc.style(document)
+    text = jsondoc.markdown_text(document)
+    article, body = articles.from_text(text, path)
+    article = Article(article.front_matter, article.body, newline, bom, article.fm_kind, article.fm_raw,
+                      article.fm_data)
+    name = str(document.get("path") or path)
+    if to == "markdown":
+        # The JSON holds the Markdown file itself: it comes back byte for byte, not converted again.
+        outcome = Outcome(_styled(text, article), "json", name)
+    else:
+        outcome = _from_text(article, body, "markdown", to, options, name)
+    html = document["body"].get("html") if isinstance(document["body"], dict) else None
+    if options.verify and isinstance(html, str):
+        # The HTML stored beside the Markdown must say the same: a hand edit to one shows here.
+        stored = meaning.differences(meaning.of_html(html), meaning.of_markdown(article.body))
+        outcome.differences[:0] = [f"body.html and body.markdown differ: {d}" for d in stored]
+    outcome.source_format = "json"
+    return outcome
+
+
+def _front(article: Article, options: Options) -> str:
+    if options.normalize_front_matter:
+        return articles.normalized_front_matter(article)
+    return article.front_matter
+
+
+def _styled(text: str, article: Article) -> str:
+    if article.newline != "\n":
+        text = text.replace("\n", article.newline)
+    return ("\ufeff" if article.bom else "") + text
+
+
+def _from_text(article: Article, parsed: Body, source: str, to: str, options: Options, path: str) -> Outcome:
+    front = _front(article, options)
+    outcome = Outcome(None, source, path)
+    expected: meaning.Meaning | None = None
+    keep: frozenset[str] = frozenset()
+    if source == "markdown" and to == "json":
+        body = article.body
+    elif source == "markdown" and to == "blog":
+        body = article.body
+        expected = meaning_of(parsed) if options.verify else None
+    else:
+        result = to_markdown.convert(parsed, options, verify=options.verify)
+        keep = result.html_blocks
+        outcome.dropped = result.dropped
+        body = articles.join_body(front, result.markdown)[len(front) :]
+        expected = result.expected
+    if to == "markdown":
+        text = front + body
+        if options.verify and body == article.body and not parsed.has_html:
+            # The same plain Markdown, unchanged: it parses, reads and converts the same.
+            after = expected if expected is not None else meaning_of(parsed)
+        elif options.verify:
+            again, after = _markdown_again(text, options, keep)
+            outcome.unstable = again != text
+    elif to == "json":
+        after = meaning_of(articles.parse_body(body))
+        outcome.document = jsondoc.build(article, front, body, outcome.path, source, after)
+        text = jsondoc.dumps(outcome.document)
+    else:
+        html = _blog_body(body, options)
+        text = articles.join_body(front, html)
+        if options.verify:
+            again, after = _blog_again(text, options)
+            outcome.unstable = again != text
+    if expected is not None:
+        outcome.differences = meaning.differences(expected, after)
+    # JSON carries the file's newline style and BOM as fields; the JSON text itself is plain.
+    outcome.output = text if to == "json" else _styled(text, article)
+    return outcome
+
+
+def meaning_of(body: Body) -> meaning.Meaning:
+    """What the Markdown body shows, read from its tokens (the same as meaning.of_markdown)."""
+    reader = TreeReader()
+    reader.tokens(body.tokens)
+    return reader.meaning()
+
+
+def _blog_body(markdown_body: str, options: Options) -> str:
+    return to_html.convert(articles.parse_body(markdown_body), options)
+
+
+def _markdown_again(text: str, options: Options, keep: frozenset[str]) -> tuple[str, meaning.Meaning]:
+    """The output converted again, and its Meaning (from the same parse)."""
+    article, body = articles.from_text(text, "<output>")
+    after = meaning_of(body)
+    if not body.has_html:
+        return text, after  # plain Markdown is kept line by line, already tidied: nothing changes
+    converted = to_markdown.convert(body, options, keep=keep).markdown
+    return articles.join_body(article.front_matter, converted), after
+
+
+def _blog_again(text: str, options: Options) -> tuple[str, meaning.Meaning]:
+    """The blog output given to markdown -> blog again (its HTML blocks must come back
+    unchanged), and what the output shows, from the same parse."""
+    article, body = articles.from_text(text, "<output>")
+    again = articles.join_body(article.front_matter, to_html.convert(body, options))
+    return again, meaning_of(body)

@@ -1,0 +1,116 @@
+"""The Meaning of converted HTML read straight from the BeautifulSoup tree.
+
+Serialising the cleaned tree and parsing it again would cost as much as the conversion; the
+tree is walked instead, feeding the same reader artlint.meaning uses, so both sides of the
+comparison are read alike. Plain-Markdown parts arrive as rendered HTML strings.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from artlint.meaning import Meaning
+from artlint.meaning_read import Reader
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from bs4 import Tag
+    from markdown_it.token import Token
+
+VOID = frozenset([
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+])
+
+
+class TreeReader:
+    def __init__(self) -> None:
+        self.reader = Reader()
+
+    def html(self, text: str) -> None:
+        self.reader.feed(text)
+        self.reader.close()  # no text may wait in the parser's buffer while a tree is walked
+
+    def tree(self, node: Tag) -> None:
+        from bs4.element import NavigableString, Tag
+
+        reader = self.reader
+        for child in node.children:
+            if isinstance(child, Tag):
+                attrs: list[tuple[str, str | None]] = [
+                    (k, " ".join(v) if isinstance(v, list) else v) for k, v in child.attrs.items()
+                ]
+                reader.handle_starttag(child.name, attrs)
+                self.tree(child)
+                if child.name not in VOID:
+                    reader.handle_endtag(child.name)
+            elif type(child) is NavigableString:
+                reader.handle_data(str(child))
+
+    def tokens(self, tokens: Sequence[Token]) -> None:
+        """Read markdown-it tokens as the HTML renderer would write them, without writing it."""
+        reader = self.reader
+        for token in tokens:
+            kind = token.type
+            if kind == "inline":
+                self.tokens(token.children or ())
+            elif kind in ("text", "code_inline", "fence", "code_block"):
+                code = kind != "text"
+                if code:
+                    if kind != "code_inline":
+                        reader.handle_starttag("pre", [])
+                    info = token.info.strip().split(maxsplit=1)[0] if token.info.strip() else ""
+                    reader.handle_starttag("code", [("class", f"language-{info}")] if info else [])
+                reader.handle_data(token.content)
+                if code:
+                    reader.handle_endtag("code")
+                    if kind != "code_inline":
+                        reader.handle_endtag("pre")
+            elif kind == "softbreak":
+                reader.handle_data("\n")
+            elif kind in ("html_block", "html_inline"):
+                self.html(token.content)
+            elif kind == "image":
+                alt = _alt_text(token.children or [])
+                attrs: list[tuple[str, str | None]] = [
+                    (str(k), str(v)) for k, v in token.attrs.items() if k != "alt"
+                ]
+                reader.handle_starttag("img", [*attrs, ("alt", alt)])
+            elif token.hidden or not token.tag:
+                continue
+            elif token.nesting == -1:
+                reader.handle_endtag(token.tag)
+            else:
+                attributes: list[tuple[str, str | None]] = [(str(k), str(v)) for k, v in token.attrs.items()]
+                reader.handle_starttag(token.tag, attributes)  # hr and br (nesting 0) are void
+
+    def meaning(self) -> Meaning:
+        reader = self.reader
+        reader.close()
+        blocks = reader.finished_blocks()
+        return Meaning(
+            text=reader.visible_text(),
+            blocks=blocks,
+            headings=tuple((int(kind[1]), text) for kind, text in blocks if _heading(kind)),
+            links=reader.finished_links(),
+            images=tuple(reader.images),
+            emphasis=reader.finished_emphasis(),
+        )
+
+
+def _alt_text(tokens: Sequence[Token]) -> str:
+    """An image's alt text as markdown-it's renderer writes it (renderInlineAsText)."""
+    parts: list[str] = []
+    for token in tokens:
+        if token.type in ("text", "code_inline", "html_inline", "html_block"):
+            parts.append(token.content)
+        elif token.type == "image":
+            parts.append(_alt_text(token.children or []))
+        elif token.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _heading(kind: str) -> bool:
+    return len(kind) == 2 and kind[0] == "h" and kind[1] in "123456"

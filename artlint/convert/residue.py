@@ -1,0 +1,76 @@
+"""Editor residue removed from HTML: style and data-* attributes, and counting what goes.
+
+Everything removed on purpose is counted in `dropped` under a plain name ("style attribute",
+"spacer paragraph"), so a report can say what went.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from artlint.convert.options import Options
+
+if TYPE_CHECKING:
+    from bs4 import Tag
+
+KEEP_ATTRS: dict[str, frozenset[str]] = {
+    "a": frozenset({"href", "title"}),
+    "img": frozenset({"src", "alt", "title"}),
+    "td": frozenset({"colspan", "rowspan"}),
+    "th": frozenset({"colspan", "rowspan"}),
+    "ol": frozenset({"start"}),
+    "code": frozenset({"class"}),
+    "iframe": frozenset({"src", "title"}),
+}
+_SPAN_TAG = re.compile(r"</?span\b[^<>]*>", re.IGNORECASE)
+_START_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
+# Link-card data (data-og-*, data-ke-type) is read later, when the card becomes a link.
+_RESIDUE_ATTR = re.compile(
+    r"""\s(style|data-(?!og-|ke-type)[\w-]+)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+)""", re.IGNORECASE
+)
+
+
+def strip_residue(html: str, options: Options, dropped: dict[str, int]) -> str:
+    """Remove style and data-* attributes (and plain spans) from the HTML text before it is parsed.
+
+    The tree would lose them anyway; parsing fewer tags and attributes is most of the cost of
+    converting editor output. Spans are kept when a colour mode needs their style.
+    """
+    if options.spans == "text":
+        html = _SPAN_TAG.sub("", html)
+
+    def clean_tag(found: re.Match[str]) -> str:
+        tag = found.group()
+        if options.spans != "text" and tag[1:5].lower() == "span":
+            return tag
+        for attribute in _RESIDUE_ATTR.finditer(tag):
+            name = attribute.group(1).lower()
+            count(dropped, "style attribute" if name == "style" else "editor attribute")
+        return _RESIDUE_ATTR.sub("", tag)
+
+    return _START_TAG.sub(clean_tag, html)
+
+
+def count(dropped: dict[str, int], what: str, n: int = 1) -> None:
+    dropped[what] = dropped.get(what, 0) + n
+
+
+def strip_attributes(tag: Tag, dropped: dict[str, int]) -> None:
+    keep = KEEP_ATTRS.get(tag.name, frozenset())
+    for name in list(tag.attrs):
+        if name in keep and not (name == "class" and not language_class(tag)):
+            continue
+        del tag.attrs[name]
+        if name == "style":
+            count(dropped, "style attribute")
+        elif name.startswith("data-") or name in ("contenteditable", "class", "id"):
+            count(dropped, "editor attribute")
+        elif name.startswith("on"):
+            count(dropped, "event handler")
+        else:
+            count(dropped, f"{name} attribute")
+
+
+def language_class(tag: Tag) -> bool:
+    return any(c.startswith("language-") for c in str(tag.get("class") or "").split())

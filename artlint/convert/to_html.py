@@ -1,0 +1,61 @@
+"""Markdown body -> blog body: each top-level block rendered to sanitised HTML.
+
+Blocks stay apart (a blank line between them) and no blank line is left inside one, so a
+Markdown reader takes each back as one HTML block; blank lines inside <pre> become `&#10;`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from artlint.convert import groups
+from artlint.convert.article import Body
+from artlint.convert.options import Options
+
+_PRE = re.compile(r"(<pre\b[^>]*>)(.*?)(</pre>)", re.DOTALL | re.IGNORECASE)
+_BEFORE_BLANK = re.compile(r"\n(?=[ \t]*\n)")
+_BLANK_LINES = re.compile(r"\n[ \t]*(?=\n)")
+_SIZE16 = 'data-ke-size="size16"'
+TISTORY: dict[str, str] = {
+    "<p>": f"<p {_SIZE16}>",
+    "<h2>": '<h2 data-ke-size="size26">',
+    "<h3>": '<h3 data-ke-size="size23">',
+    "<h4>": '<h4 data-ke-size="size20">',
+    "<ul>": '<ul style="list-style-type: disc;" data-ke-list-type="disc">',
+    "<ol>": '<ol style="list-style-type: decimal;" data-ke-list-type="decimal">',
+    "<blockquote>": '<blockquote data-ke-style="style1">',
+    "<hr>": '<hr contenteditable="false" data-ke-type="horizontalRule" data-ke-style="style1">',
+    "<table>": '<table style="border-collapse: collapse; width: 100%;" border="1" data-ke-align="alignLeft">',
+}
+_TISTORY_TAGS = re.compile("|".join(re.escape(tag) for tag in TISTORY))
+
+
+def convert(body: Body, options: Options) -> str:
+    from artlint.parse import markdown
+    from artlint.sanitize import clean
+
+    md = markdown()
+    allow = options.allow()
+    if options.iframes == "html":
+        allow = allow.with_tags(("iframe",))
+    blocks: list[str] = []
+    for group in groups.split_blocks(body.tokens):
+        html = clean(md.renderer.render(group, md.options, {}), allow).strip()
+        if not html:
+            continue
+        html = _one_block(html)
+        if options.tistory_markup:
+            html = _TISTORY_TAGS.sub(lambda m: TISTORY[m.group(0)], html)
+        blocks.append(html)
+    return "\n\n".join(blocks)
+
+
+def _one_block(html: str) -> str:
+    parts: list[str] = []
+    last = 0
+    for found in _PRE.finditer(html):
+        parts.append(_BLANK_LINES.sub("", html[last : found.start()]))
+        parts.append(found.group(1) + _BEFORE_BLANK.sub("&#10;", found.group(2)) + found.group(3))
+        last = found.end()
+    parts.append(_BLANK_LINES.sub("", html[last:]))
+    return "".join(parts)

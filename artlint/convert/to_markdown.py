@@ -1,0 +1,136 @@
+"""Blog body -> clean Markdown: Markdown blocks kept as written, HTML blocks converted.
+
+Also returns the HTML the output is meant to mean (the input's rendering with editor residue
+removed on purpose), which verification compares the output with.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from artlint.convert import cleanup, emphasis, groups, residue
+from artlint.convert.article import Body
+from artlint.convert.mdconv import Converter
+from artlint.convert.options import Options
+from artlint.convert.readtree import TreeReader
+
+if TYPE_CHECKING:
+    from artlint.meaning import Meaning
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+@dataclass
+class BodyResult:
+    markdown: str
+    expected: Meaning | None  # what the input means once residue is removed; None unless verifying
+    html_blocks: frozenset[str] = frozenset()  # blocks written as sanitised HTML
+    dropped: dict[str, int] = field(default_factory=dict)
+
+
+@functools.cache
+def _converter(options: Options) -> Converter:
+    allow = options.allow()
+    if options.iframes == "html":
+        allow = allow.with_tags(("iframe",))
+    return Converter(allow)
+
+
+def convert(
+    body: Body, options: Options, verify: bool = False, keep: frozenset[str] = frozenset()
+) -> BodyResult:
+    """`keep`: HTML blocks this converter wrote itself, kept as they are when met again."""
+    from artlint.parse import markdown
+
+    md = markdown()
+    converter = _converter(options)
+    converter.emitted = []
+    lines = body.text.split("\n")
+    parts: list[str] = []
+    expected = TreeReader() if verify else None
+    dropped: dict[str, int] = {}
+    covered = 0
+    for group in groups.split(body.tokens):
+        gap = [line for line in lines[covered : group.start] if line.strip()]
+        if gap:  # link reference definitions make no token of their own
+            parts.append("\n".join(line.rstrip() for line in gap))
+        covered = max(covered, group.end)
+        if not group.html:
+            parts.append(_verbatim(lines, group))
+            if expected is not None:
+                expected.tokens(group.tokens)
+            continue
+        source = "\n".join(lines[group.start : group.end]).strip("\n")
+        if source in keep:
+            parts.append(source)
+            continue
+        rendered = md.renderer.render(group.tokens, md.options, {})
+        parts.append(_convert_html(rendered, options, dropped, expected))
+    tail = [line for line in lines[covered:] if line.strip()]
+    if tail:
+        parts.append("\n".join(line.rstrip() for line in tail))
+    markdown_text = "\n\n".join(part for part in (p.strip("\n") for p in parts) if part.strip())
+    meaning = expected.meaning() if expected is not None else None
+    return BodyResult(emphasis.resolve(markdown_text), meaning, frozenset(converter.emitted), dropped)
+
+
+def _convert_html(html: str, options: Options, dropped: dict[str, int], expected: TreeReader | None) -> str:
+    from bs4 import BeautifulSoup
+
+    # Attribute values stay plain strings: nothing here needs class lists split.
+    html = residue.strip_residue(html, options, dropped)
+    soup = BeautifulSoup(html, "html.parser", multi_valued_attributes=None)
+    cleanup.clean(soup, options, dropped)
+    if expected is not None:
+        expected.tree(soup)
+    return tidy(_converter(options).convert_soup(soup))
+
+
+def _verbatim(lines: list[str], group: groups.Group) -> str:
+    out: list[str] = []
+    for number in range(group.start, min(group.end, len(lines))):
+        line = lines[number]
+        if number in group.code_lines:
+            out.append(line)
+        elif number in group.break_lines and line.endswith("  "):
+            out.append(line.rstrip() + "\\")
+        else:
+            out.append(line.rstrip())
+    return "\n".join(out).strip("\n")
+
+
+def tidy(text: str) -> str:
+    """No trailing spaces and at most one blank line in a row, outside fenced code."""
+    out: list[str] = []
+    fence: str | None = None
+    closed = False
+    for line in text.split("\n"):
+        found = _FENCE.match(line)
+        if fence is not None:
+            out.append(line)
+            if found and found.group(1).startswith(fence) and not line.strip().strip(fence[0]):
+                fence = None
+                closed = True
+            continue
+        line = line.rstrip()
+        if not line and out and not out[-1]:
+            continue
+        # A fence needs a blank line on each side (a list item may follow it at once).
+        if line and out and out[-1] and (found or closed):
+            out.append("")
+        closed = False
+        out.append(line)
+        if found:
+            fence = found.group(1)
+    return "\n".join(_lone_breaks(out)).strip("\n")
+
+
+def _lone_breaks(lines: list[str]) -> list[str]:
+    """A hard break alone between blank lines (a top-level <br>) would show as a backslash."""
+    return [
+        line for i, line in enumerate(lines)
+        if line != "\\" or (i > 0 and lines[i - 1]) or (i + 1 < len(lines) and lines[i + 1])
+    ]

@@ -1,0 +1,107 @@
+"""Convert one file and write its output: the unit of work a worker process runs.
+
+Returns a small picklable dict, so the parent keeps only statuses, never file contents
+(except the one line of a JSONL archive, written by the parent in order).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from artlint.convert.options import ConvertError, Options
+from artlint.convert.paths import Item, output_path, write_atomic
+
+
+@dataclass(frozen=True)
+class Job:
+    to: str  # markdown, blog, json or jsonl
+    source_format: str | None
+    options: Options
+    out: str | None  # output folder; None with --in-place or when printing
+    in_place: bool = False
+    mode: str = "write"  # write, check, dry-run or print
+    force: bool = False
+
+
+def run_chunk(job: Job, items: list[tuple[Item, str | None]]) -> list[dict[str, Any]]:
+    return [run_one(job, item, text) for item, text in items]
+
+
+def run_one(job: Job, item: Item, text: str | None = None) -> dict[str, Any]:
+    name = f"{item.source}:{item.line}" if item.line else item.source
+    result: dict[str, Any] = {"path": name, "output": None, "status": "error", "differences": [],
+                              "dropped": {}, "error": None}
+    if item.skipped:
+        result.update(status="skipped", error=item.skipped)
+        return result
+    if item.error:
+        result["error"] = item.error
+        return result
+    try:
+        _convert(job, item, text, result)
+    except ConvertError as exc:
+        result["error"] = str(exc)
+    except (OSError, UnicodeError, ValueError, RecursionError) as exc:
+        result["error"] = f"{name}: {type(exc).__name__}: {exc}"
+    return result
+
+
+def _read(path: str) -> str:
+    from artlint.parse import DecodeError, decode
+
+    with open(path, "rb") as handle:
+        data = handle.read()
+    try:
+        return decode(data)[0]
+    except DecodeError as exc:
+        raise ConvertError(f"{path}:{exc.line}:{exc.column}: {exc}") from None
+
+
+def _convert(job: Job, item: Item, text: str | None, result: dict[str, Any]) -> None:
+    from artlint.convert import jsondoc, pipeline
+
+    source = job.source_format
+    if text is None:
+        text = _read(item.source)
+    elif source is None:
+        source = "json"  # one line of a JSONL archive
+    target = "json" if job.to == "jsonl" else job.to
+    outcome = pipeline.convert(text, item.relative, target, job.options, source, force=job.force)
+    result.update(differences=outcome.differences, dropped=outcome.dropped)
+    result["source_format"] = outcome.source_format
+    if outcome.unstable:
+        result["differences"] = [*outcome.differences, "converting the output again changes it"]
+    if outcome.output is None:
+        result["status"] = "failed"
+        return
+    if job.to == "jsonl":
+        assert outcome.document is not None
+        result.update(status="converted", line=jsondoc.dumps(outcome.document, line=True))
+        return
+    if job.mode == "print":
+        result.update(status="converted", text=outcome.output)
+        return
+    # Without --out (in place, or --check/--dry-run of the sources) the source is the target.
+    if job.in_place or job.out is None:
+        path = Path(item.source)
+    else:
+        path = output_path(Path(job.out), item.relative, job.to)
+    result["output"] = str(path)
+    existing = _existing(path)
+    if existing == outcome.output:
+        result["status"] = "unchanged"
+    elif job.mode in ("check", "dry-run"):
+        result["status"] = "would-change"
+    else:
+        write_atomic(path, outcome.output)
+        result["status"] = "converted"
+
+
+def _existing(path: Path) -> str | None:
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            return handle.read()
+    except (OSError, UnicodeError):
+        return None

@@ -1,0 +1,149 @@
+"""The small parts of conversion: emphasis delimiters, sanitising, output paths, JSON input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from artlint import meaning
+from artlint.convert import emphasis, jsondoc, paths, pipeline
+from artlint.convert.options import ConvertError, Options
+from artlint.sanitize import allowlist, clean
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a \ue000b\ue001 c", "a **b** c"),
+        ("이것은 \ue000중요.\ue001다음", "이것은 <strong>중요.</strong>다음"),
+        ("\ue000\"인용\"\ue001이", "<strong>\"인용\"</strong>이"),
+        ("x\ue002y\ue003z", "x*y*z"),
+        ("\ue000\ue002both\ue003\ue001", "<strong><em>both</em></strong>"),
+        ("\ue004marked\ue005", "<mark>marked</mark>"),
+        ("stray \ue001 closer", "stray  closer"),
+    ],
+)
+def test_emphasis_resolves_to_what_renders(text: str, expected: str) -> None:
+    resolved = emphasis.resolve(text)
+    assert resolved == expected
+    rendered = meaning.of_markdown(resolved)
+    for kind, open_mark in (("strong", "\ue000"), ("em", "\ue002")):
+        assert sum(1 for k, _ in rendered.emphasis if k == kind) == text.count(open_mark)
+
+
+def test_cjk_bold_always_renders_as_bold() -> None:
+    html = '<p>정부는 <b>AI-반도체 이니셔티브.</b>를 <b>"발표"</b>했다.</p>\n'
+    outcome = pipeline.convert(html, "a.md", "markdown", Options())
+    assert outcome.differences == []
+    assert outcome.output is not None
+    strong = [t for k, t in meaning.of_markdown(outcome.output).emphasis if k == "strong"]
+    assert strong == ["AI-반도체 이니셔티브.", '"발표"']
+
+
+def test_sanitiser_allowlist_is_configurable() -> None:
+    html = '<p onclick="x()">a <u>b</u> <script>evil()</script><a href="javascript:x">c</a></p>'
+    assert clean(html) == "<p>a <u>b</u> <a>c</a></p>"
+    assert clean(html, allowlist(tags=["p"])) == "<p>a b c</p>"
+    kept = clean('<p title="t">x</p>', allowlist(attributes={"p": ["title"]}))
+    assert kept == '<p title="t">x</p>'
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("a/b.md", "a/b.md"), ("/abs/c.md", "abs/c.md"), ("./x/./y.md", "x/y.md"), ("C:\\w\\z.md", "w/z.md")],
+)
+def test_safe_relative_names(name: str, expected: str) -> None:
+    assert paths.safe_relative(name).as_posix() == expected
+
+
+@pytest.mark.parametrize("name", ["../a.md", "a/../../b.md", "..", ""])
+def test_unsafe_names_are_refused(name: str) -> None:
+    with pytest.raises(ConvertError):
+        paths.safe_relative(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{", "invalid JSON"),
+        ("[]", "must be a JSON object"),
+        ('{"version": 1}', "missing front_matter, body"),
+        ('{"version": 9, "front_matter": null, "body": {"markdown": ""}}', "unsupported article version 9"),
+    ],
+)
+def test_bad_json_input_says_why(text: str, message: str) -> None:
+    with pytest.raises(ConvertError, match=message):
+        jsondoc.loads(text, "a.json")
+
+
+def test_hand_edited_json_body_is_caught() -> None:
+    made = pipeline.convert("---\nt: 1\n---\n\nHello **world**\n", "a.md", "json", Options())
+    assert made.output is not None and made.document is not None
+    made.document["body"]["html"] = "<p>Hello planet</p>"
+    import json
+
+    outcome = pipeline.convert(json.dumps(made.document), "a.json", "markdown", Options())
+    assert outcome.output is None
+    assert any("body.html and body.markdown differ" in d for d in outcome.differences)
+
+
+def test_bad_front_matter_names_the_position() -> None:
+    with pytest.raises(ConvertError, match=r"a\.md:2:\d+: YAML"):
+        pipeline.convert("---\ntitle: [x\n---\n\nbody\n", "a.md", "markdown", Options())
+
+
+def test_options_come_from_the_convert_table() -> None:
+    options = Options.from_section({"spans": "mark", "tistory-markup": True}, iframes="link")
+    assert (options.spans, options.tistory_markup, options.iframes) == ("mark", True, "link")
+    with pytest.raises(ValueError, match="spans must be one of"):
+        Options.from_section({"spans": "shout"})
+
+
+def test_detection() -> None:
+    assert pipeline.detect("# Title\n\ntext\n", "a.md") == "markdown"
+    assert pipeline.detect("<p>x</p>\n", "a.md") == "blog"
+    assert pipeline.detect("{}", "a.json") == "json"
+
+
+def test_interrupted_write_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    folder = tmp_path
+    target = folder / "out.md"
+
+    def interrupted(src: str, dst: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        paths.write_atomic(target, "text\n")
+    assert list(folder.iterdir()) == []
+
+
+def test_json_to_blog_is_markdown_to_blog() -> None:
+    text = "---\ntitle: t\n---\n\n## 제목\n\n본문 **강조** 와 [링크](https://example.com)\n"
+    as_json = pipeline.convert(text, "a.md", "json", Options())
+    assert as_json.output is not None
+    from_json = pipeline.convert(as_json.output, "a.json", "blog", Options(tistory_markup=True))
+    direct = pipeline.convert(text, "a.md", "blog", Options(tistory_markup=True))
+    assert from_json.output == direct.output
+    assert from_json.output is not None and '<h2 data-ke-size="size26">제목</h2>' in from_json.output
+
+
+def test_any_markdown_survives_json_byte_for_byte() -> None:
+    text = "---\ntitle: x   \n---\nline with trailing spaces   \n<b>raw html</b>\n\n\n\n* item"
+    as_json = pipeline.convert(text, "a.md", "json", Options(), source="markdown")
+    assert as_json.output is not None
+    assert pipeline.convert(as_json.output, "a.json", "markdown", Options()).output == text
+
+
+def test_meaning_from_tokens_is_meaning_of_the_rendering() -> None:
+    from artlint.convert.article import parse_body
+
+    fixtures = Path(__file__).parent / "fixtures" / "convert"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(fixtures.rglob("*.md"))]
+    texts.append("![*a* `b` <i>c</i>](x.png)\n\n- [ ] t\n\n| a |\n| - |\n| ~~b~~ |\n\n```js\nx\n```\n")
+    assert len(texts) > 20
+    for text in texts:
+        assert pipeline.meaning_of(parse_body(text)) == meaning.of_markdown(text)
