@@ -58,6 +58,7 @@ class TextReporter:
         self.counts = {s: 0 for s in Severity}
         self.files = 0
         self.fixable = 0
+        self.unsafe = 0
 
     def _paint(self, text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if self.color else text
@@ -68,7 +69,8 @@ class TextReporter:
         lines = result.text.split("\n") if result.text is not None else []
         for d in result.diagnostics:
             self.counts[d.severity] += 1
-            self.fixable += d.fix is not None
+            self.fixable += d.fix is not None and d.fix.safe
+            self.unsafe += d.fix is not None and not d.fix.safe
             self._write(d, lines)
 
     def _write(self, d: Diagnostic, lines: list[str]) -> None:
@@ -90,8 +92,13 @@ class TextReporter:
             return
         parts = [_count(n, s) for s, n in sorted(self.counts.items(), reverse=True) if n]
         summary = f"{self.files} file{'s' * (self.files != 1)} checked: {', '.join(parts)}"
+        fixes = []
         if self.fixable:
-            summary += f" ({self.fixable} fixable with --fix; [*] marks them)"
+            fixes.append(f"{self.fixable} fixable with --fix")
+        if self.unsafe:
+            fixes.append(f"{self.unsafe} more with --fix --unsafe-fixes")
+        if fixes:
+            summary += f" ({', '.join(fixes)}; [*] marks them)"
         self.stream.write(self._paint(summary, _BOLD) + "\n")
 
 
