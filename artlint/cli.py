@@ -9,9 +9,11 @@ from typing import Annotated, NoReturn
 import typer
 
 from artlint import __version__
+from artlint.cli_params import LeanCommand, LeanGroup
 
 app = typer.Typer(
     name="artlint",
+    cls=LeanGroup,
     help="Lint, fix and convert Markdown articles with front matter and HTML inside.",
     no_args_is_help=True,
     add_completion=False,
@@ -49,7 +51,7 @@ def _root(
     """Lint, fix and convert Markdown articles with front matter and HTML inside."""
 
 
-@app.command()
+@app.command(cls=LeanCommand)
 def check(
     paths: Annotated[list[str] | None, typer.Argument(help="Files, folders or globs; - for stdin.")] = None,
     output_format: Annotated[
@@ -68,11 +70,15 @@ def check(
     unsafe_fixes: Annotated[
         bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, also apply styling-only fixes.")
     ] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="Show what --fix would change; write nothing.")] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Show what --fix would change; write nothing.")
+    ] = False,
     external: Annotated[
         bool | None, typer.Option("--external/--no-external", help="Also check external URLs.")
     ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the link cache.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Do not read or write the link cache.")
+    ] = False,
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow requests to private and loopback addresses.")
     ] = False,
@@ -85,9 +91,22 @@ def check(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to a file.")] = None,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour text output.")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    jobs: Annotated[
+        str,
+        typer.Option(
+            "--jobs", "-j", metavar="N",
+            help="Worker processes: a number, or auto (one for a few files, every core for many).",
+        ),
+    ] = "auto",
 ) -> None:
     """Check articles: front matter, inline style and HTML, links."""
     from artlint.commands.check import CheckOptions, run_check
+    from artlint.parallel import parse_jobs
+
+    try:
+        workers = parse_jobs(jobs)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc).removeprefix("--jobs: "), param_hint="'--jobs'") from None
 
     options = CheckOptions(
         paths=tuple(paths or ["."]),
@@ -110,11 +129,12 @@ def check(
         output=output,
         color=color,
         debug=debug,
+        jobs=workers,
     )
     raise typer.Exit(run_check(options))
 
 
-@app.command()
+@app.command(cls=LeanCommand)
 def rules(
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
 ) -> None:
@@ -124,7 +144,7 @@ def rules(
     raise typer.Exit(list_rules(output_format))
 
 
-@app.command()
+@app.command(cls=LeanCommand)
 def explain(code: Annotated[str, typer.Argument(help="A rule code or name.")]) -> None:
     """Print a rule's documentation: what it does, why, an example, the fix, options."""
     from artlint.commands.rules import explain_rule

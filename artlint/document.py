@@ -19,9 +19,10 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         starts = [0]
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                starts.append(i + 1)
+        i = text.find("\n")
+        while i >= 0:  # str.find runs in C: far faster than a loop over every character
+            starts.append(i + 1)
+            i = text.find("\n", i + 1)
         self.starts = starts
         self.length = len(text)
 

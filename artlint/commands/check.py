@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from artlint.api import FileResult, check_bytes, check_file
+from artlint.api import FileResult, check_bytes
 from artlint.config import ConfigError, Settings, load
 from artlint.diagnostics import Severity
 from artlint.engine import INTERNAL_CODE
@@ -39,6 +39,7 @@ class CheckOptions:
     output: Path | None = None
     color: bool | None = None
     debug: bool = False
+    jobs: int | None = None  # worker processes; None: one for a few files, every core for many
 
 
 def build_settings(options: CheckOptions) -> Settings:
@@ -48,7 +49,7 @@ def build_settings(options: CheckOptions) -> Settings:
     ignore = settings.ignore + (options.ignore or ())
     extend = settings.extend_select + (options.extend_select or ())
     schema: str | bool | None = options.schema
-    if schema is not None and schema.lower() in ("none", "false", "off"):
+    if options.schema is not None and options.schema.lower() in ("none", "false", "off"):
         schema = False
     sections = dict(settings.sections)
     links = dict(sections.get("links", {}))
@@ -93,8 +94,9 @@ def _checked(options: CheckOptions, settings: Settings) -> Iterator[FileResult]:
             yield check_bytes(sys.stdin.buffer.read(), name, settings, options.debug)
     paths = [p for p in options.paths if p != "-"]
     if paths:
-        for path in expand(paths, settings):
-            yield check_file(path, settings, options.debug)
+        from artlint.parallel import check_files
+
+        yield from check_files(list(expand(paths, settings)), settings, options.debug, options.jobs)
 
 
 def run_check(options: CheckOptions) -> int:
@@ -108,7 +110,7 @@ def run_check(options: CheckOptions) -> int:
 
         return run_fix(options, settings)
     try:
-        return _report(options, settings)
+        return report(options, settings)
     except PathError as exc:
         print(f"artlint: {exc}", file=sys.stderr)
         return 2
@@ -117,13 +119,20 @@ def run_check(options: CheckOptions) -> int:
 def _open_output(options: CheckOptions) -> TextIO:
     if options.output is None:
         return sys.stdout
-    return open(options.output, "w", encoding="utf-8")  # noqa: SIM115 - closed by the caller
+    return open(options.output, "w", encoding="utf-8")  # closed by the caller
 
 
-def _report(options: CheckOptions, settings: Settings) -> int:
+def report(
+    options: CheckOptions,
+    settings: Settings,
+    results: Iterable[FileResult] | None = None,
+    stream: TextIO | None = None,
+) -> int:
+    """Report `results` (default: check the files of `options`) and return the exit code."""
     from artlint import reporters
 
-    stream = _open_output(options)
+    own_stream = stream is None
+    stream = _open_output(options) if stream is None else stream
     color = options.color
     if color is None:
         color = stream.isatty() and "NO_COLOR" not in os.environ
@@ -132,7 +141,7 @@ def _report(options: CheckOptions, settings: Settings) -> int:
     counts: Counter[tuple[str, str]] = Counter()
     crashed = False
     try:
-        for result in _results(options, settings):
+        for result in _results(options, settings) if results is None else results:
             crashed = crashed or result.crashed
             for d in result.diagnostics:
                 counts[(d.code, d.name)] += 1
@@ -147,7 +156,7 @@ def _report(options: CheckOptions, settings: Settings) -> int:
                 stream.write(f"{n:7d}  {code} {name}\n")
         reporter.finish()
     finally:
-        if stream is not sys.stdout:
+        if own_stream and stream is not sys.stdout:
             stream.close()
     if crashed:
         return 3
