@@ -62,7 +62,8 @@ def html_links(doc: Document) -> list[Link]:
                 line, column = doc.position(offset)
                 links.append(
                     Link(
-                        value, "html", line, column, offset, offset + len(value),
+                        value, "html", line, column, offset,
+                        attribute.value_end if name != "srcset" else offset + len(value),
                         element=element.tag, attribute=name,
                     )
                 )

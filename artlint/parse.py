@@ -99,10 +99,5 @@ def parse(text: str, path: str = "<text>", *, bom: bool = False, encoding: str =
     doc.elements, doc.html_problems = htmlscan.scan(masked, index)
     doc.links = extract.markdown_links(doc, md) + extract.html_links(doc)
     doc.links.sort(key=lambda link: link.start)
-    doc.directives = extract.directives(masked_comments(text, body_offset), doc)
+    doc.directives = extract.directives(masked, doc)  # not in front matter, not in code
     return doc
-
-
-def masked_comments(text: str, body_offset: int) -> str:
-    """Directives live in the body; a comment inside front matter is not one."""
-    return " " * body_offset + text[body_offset:]
