@@ -44,6 +44,8 @@ _PATTERNS = (
     ("code", re.compile(r"(?<!`)`[^`\n]+`(?!`)")),
     ("heading", re.compile(r"^ {0,3}#{1,6} \S.*$", re.MULTILINE)),
 )
+# Blanking tags only removes matches, except that it can move a "#" to the start of a line.
+_PREFILTER = (*(p for kind, p in _PATTERNS if kind != "heading"), re.compile(r"#{1,6} \S"))
 _LITERAL = {"pre", "code", "script", "style", "textarea", "kbd", "samp"}
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _MASK = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
@@ -54,14 +56,13 @@ def check(ctx: Context) -> Iterator[Finding]:
     blocks = [(s, e) for s, e, token in _blocks.html_blocks(ctx) if token.level == 0]
     if not blocks:
         return
-    flags = _html.under(ctx, [*_LITERAL, ".colorscripter-code"])
-    literal = [
-        (el.start, el.end or el.start_tag_end) for i, el in _html.elements(ctx)
-        if flags[i] and (el.parent is None or not flags[el.parent])  # outermost only
-    ]
+    literal: list[tuple[int, int]] | None = None
     for start, end in blocks:
-        if "markdown=" in doc.text[start:end]:
+        raw = doc.text[start:end]
+        if "markdown=" in raw or not any(p.search(raw) for p in _PREFILTER):
             continue  # kramdown's markdown="1" asks for the content to be parsed
+        if literal is None:
+            literal = _literal_spans(ctx)
         masked = _MASK.sub(_blanked, doc.text[start:end])
         for s, e in literal:
             if s < end and e > start:
@@ -72,6 +73,14 @@ def check(ctx: Context) -> Iterator[Finding]:
                 line, column = doc.position(start + match.start())
                 shown = _html.shorten(match.group().strip(), 50)
                 yield Finding(line, column, f"Markdown {kind} inside an HTML block is not rendered: {shown}")
+
+
+def _literal_spans(ctx: Context) -> list[tuple[int, int]]:
+    flags = _html.under(ctx, [*_LITERAL, ".colorscripter-code"])
+    return [
+        (el.start, el.end or el.start_tag_end) for i, el in _html.elements(ctx)
+        if flags[i] and (el.parent is None or not flags[el.parent])  # outermost only
+    ]
 
 
 def _blanked(match: re.Match[str]) -> str:
