@@ -6,13 +6,9 @@ HTML does, so that the same article written two ways reads the same.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import unquote
-
-# &nbsp; and zero-width spaces show as (at most) a space.
-_SPACE = re.compile(r"[\s\u00a0\u200b\ufeff]+")
 
 _KINDS = {"p": "paragraph", "li": "item", "dt": "item", "dd": "item", "td": "cell", "th": "cell",
           "blockquote": "blockquote", "pre": "code"} | {f"h{n}": f"h{n}" for n in range(1, 7)}
@@ -33,27 +29,37 @@ _VOID = frozenset({
     "track", "wbr",
 })
 _HIDDEN = frozenset({"script", "style", "template", "head", "title"})
+_STARTS_BLOCK = frozenset(_BREAKS | _KINDS.keys())
+# What each start tag closes implicitly (HTML's optional end tags).
+_CLOSES: dict[str, frozenset[str]] = {
+    tag: frozenset(_AUTO_CLOSE.get(tag, set()) | ({"p"} if tag in _CLOSES_P else set()))
+    for tag in _STARTS_BLOCK
+}
 _EMPHASIS = {"strong": "strong", "b": "strong", "em": "em", "i": "em"}
 
 
 def normalise(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    # &nbsp; and zero-width spaces show as (at most) a space. str.split() splits at every
+    # character the regex class \s matches, &nbsp; included; zero-width ones it keeps.
+    if "\u200b" in text or "\ufeff" in text:
+        text = text.replace("\u200b", " ").replace("\ufeff", " ")
+    return " ".join(text.split())
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     kind: str
     parts: list[str] = field(default_factory=list)
     image: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Capture:
     kind: str  # "strong", "em" or a link href
     parts: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Frame:
     tag: str
     block: Block | None = None
@@ -73,8 +79,12 @@ class Reader(HTMLParser):
         self.images: list[tuple[str, str]] = []
         self.hidden = 0
 
+    def updatepos(self, i: int, j: int) -> int:
+        # Line and column tracking (getpos) is not needed here and costs a count per piece parsed.
+        return j
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BREAKS or tag in _KINDS:
+        if tag in _STARTS_BLOCK:
             self._break()
             self._auto_close(tag)
         if tag == "br":
@@ -99,7 +109,7 @@ class Reader(HTMLParser):
         self.stack.append(frame)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _BREAKS or tag in _KINDS:
+        if tag in _STARTS_BLOCK:
             self._break()
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i].tag == tag:
@@ -137,7 +147,9 @@ class Reader(HTMLParser):
         return _KINDS[tag]
 
     def _auto_close(self, tag: str) -> None:
-        closes = _AUTO_CLOSE.get(tag, set()) | ({"p"} if tag in _CLOSES_P else set())
+        closes = _CLOSES[tag]
+        if not closes:
+            return
         while True:
             for i in range(len(self.stack) - 1, -1, -1):
                 name = self.stack[i].tag

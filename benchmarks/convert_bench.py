@@ -150,6 +150,7 @@ def main() -> None:
     if not CORPUS.is_dir():
         sys.exit(f"no corpus at {CORPUS}")
     big, small = replicate(args.files), replicate(args.small)
+    load_before = os.getloadavg()[0]
     rows: list[tuple[str, int, tuple[float, int, float]]] = []
     for archive, count in ((small, args.small), (big, args.files)):
         rows.append(("artlint", count, run_artlint(archive, count)))
@@ -159,7 +160,8 @@ def main() -> None:
     if pandoc is not None:
         rows.append(("pandoc (1 process/file)", pandoc[1], pandoc[0]))
     cores = os.cpu_count() or 1
-    print(f"cores: {cores}; load average before: {os.getloadavg()[0]:.1f}")
+    # Other work on the machine inflates CPU time too (shared caches): note the load with the numbers.
+    print(f"cores: {cores}; load average before: {load_before:.1f}, after: {os.getloadavg()[0]:.1f}")
     print(f"{'tool':<26}{'files':>7}{'seconds':>9}{'files/s':>9}{'CPU s':>8}{'ms CPU/file':>12}"
           f"{'peak MiB':>10}")
     for label, count, (elapsed, peak, cpu) in rows:

@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bs4.element import Comment, NavigableString, Tag
+
 from artlint.convert import blocks, tables
 from artlint.convert.options import Options
 from artlint.convert.residue import count, strip_attributes
 
 if TYPE_CHECKING:
-    from bs4 import BeautifulSoup, Tag
+    from bs4 import BeautifulSoup
 
 UNWRAP = frozenset({"font", "center", "span", "u", "html", "body", "article", "section", "main"})
 REMOVE = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link", "button"})
@@ -25,8 +27,6 @@ _BLANK = re.compile(r"^[\s\u00a0\u200b\ufeff]*$")
 
 def clean(soup: BeautifulSoup, options: Options, dropped: dict[str, int]) -> None:
     """Clean `soup` in place."""
-    from bs4 import Comment, Tag
-
     found_tables = []
     nodes = list(soup.descendants)
     for node in nodes:
@@ -60,13 +60,26 @@ def clean(soup: BeautifulSoup, options: Options, dropped: dict[str, int]) -> Non
             elif name == "table":
                 found_tables.append(tag)
     # Innermost first, once spans are unwrapped: <div><span>&nbsp;</span></div> is a spacer too.
-    for tag in reversed(soup.find_all(("p", "div"))):
+    for tag in reversed(_named(soup, ("p", "div"))):
         if not gone(tag) and _spacer(tag):
             tag.decompose()
             count(dropped, "spacer paragraph")
     for table in found_tables:
         if not gone(table):
             tables.prepare(soup, table)
+
+
+def _named(node: Tag, names: tuple[str, ...]) -> list[Tag]:
+    """`node.find_all(names)` without bs4's generic search: tags so named, in document order."""
+    found: list[Tag] = []
+    stack = list(reversed(node.contents))
+    while stack:
+        child = stack.pop()
+        if isinstance(child, Tag):
+            if child.name in names:
+                found.append(child)
+            stack.extend(reversed(child.contents))
+    return found
 
 
 def gone(tag: Tag) -> bool:
@@ -86,8 +99,6 @@ def inside(tag: Tag, name: str) -> bool:
 
 def _spacer(tag: Tag) -> bool:
     """Only whitespace, &nbsp; and line breaks: an empty line made by the editor."""
-    from bs4.element import NavigableString
-
     for child in tag.children:
         if isinstance(child, NavigableString):
             if _BLANK.match(child) is None:

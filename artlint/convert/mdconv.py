@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from artlint.convert import emphasis, tables
+from artlint.convert import emphasis, serialise, tables
 from artlint.convert.mdwalk import FastWalk
 
 if TYPE_CHECKING:
@@ -171,4 +171,4 @@ class Converter(FastWalk):
     def _sanitised(self, el: Tag, extra: tuple[str, ...] = ()) -> str:
         from artlint.sanitize import clean
 
-        return clean(str(el), self.allow.with_tags(extra))
+        return clean(serialise.html(el), self.allow.with_tags(extra))

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 import markdownify
+from bs4.element import Comment, Doctype, NavigableString, Tag
 
 # markdownify's stubs describe little beyond its constructor: its converter is used untyped.
 MarkdownConverter: Any = markdownify.MarkdownConverter
@@ -19,6 +20,7 @@ should_remove_whitespace_outside: Any = getattr(markdownify, "should_remove_whit
 
 _EXTRACT_NEWLINES = re.compile(r"^(\n*)((?:.*[^\n])?)(\n*)$", flags=re.DOTALL)
 _HEADING = re.compile(r"h(\d+)")
+_CELLS = frozenset(("td", "th"))
 
 
 def _ignorable(el: Any, inside: bool) -> bool:
@@ -36,8 +38,6 @@ class FastWalk(MarkdownConverter):  # type: ignore[misc]
     OPAQUE: frozenset[str] = frozenset()
 
     def process_tag(self, node: Any, parent_tags: set[str] | None = None) -> str:
-        from bs4.element import Comment, Doctype, NavigableString, Tag
-
         parent_tags = parent_tags or set()
         if node.name in self.OPAQUE:
             return str(self.get_conv_fn_cached(node.name)(node, "", parent_tags=parent_tags))
@@ -46,13 +46,13 @@ class FastWalk(MarkdownConverter):  # type: ignore[misc]
         for el in node.children:
             if isinstance(el, Tag) or (
                 isinstance(el, NavigableString)
-                and not isinstance(el, Comment | Doctype)
-                and (str(el).strip() != "" or not _ignorable(el, inside))
+                and not isinstance(el, (Comment, Doctype))
+                and (el.strip() != "" or not _ignorable(el, inside))
             ):
                 children.append(el)
         child_tags = set(parent_tags)
         child_tags.add(node.name)
-        if _HEADING.match(node.name) is not None or node.name in ("td", "th"):
+        if node.name in _CELLS or _HEADING.match(node.name) is not None:
             child_tags.add("_inline")
         if node.name in ("pre", "code", "kbd", "samp"):
             child_tags.add("_noformat")

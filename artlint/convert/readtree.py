@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bs4.element import NavigableString, Tag
+
 from artlint.meaning import Meaning
 from artlint.meaning_read import Reader
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from bs4 import Tag
     from markdown_it.token import Token
 
 VOID = frozenset([
@@ -33,8 +34,6 @@ class TreeReader:
         self.reader.close()  # no text may wait in the parser's buffer while a tree is walked
 
     def tree(self, node: Tag) -> None:
-        from bs4.element import NavigableString, Tag
-
         reader = self.reader
         for child in node.children:
             if isinstance(child, Tag):

@@ -40,14 +40,19 @@ def strip_residue(html: str, options: Options, dropped: dict[str, int]) -> str:
     if options.spans == "text":
         html = _SPAN_TAG.sub("", html)
 
+    def drop(attribute: re.Match[str]) -> str:
+        name = attribute.group(1).lower()
+        count(dropped, "style attribute" if name == "style" else "editor attribute")
+        return ""
+
     def clean_tag(found: re.Match[str]) -> str:
         tag = found.group()
-        if options.spans != "text" and tag[1:5].lower() == "span":
+        lowered = tag.lower()
+        if options.spans != "text" and lowered[1:5] == "span":
             return tag
-        for attribute in _RESIDUE_ATTR.finditer(tag):
-            name = attribute.group(1).lower()
-            count(dropped, "style attribute" if name == "style" else "editor attribute")
-        return _RESIDUE_ATTR.sub("", tag)
+        if "style" not in lowered and "data-" not in lowered and tag.isascii():
+            return tag  # most tags: nothing the pattern could match (it folds non-ASCII case too)
+        return _RESIDUE_ATTR.sub(drop, tag)
 
     return _START_TAG.sub(clean_tag, html)
 
@@ -57,6 +62,8 @@ def count(dropped: dict[str, int], what: str, n: int = 1) -> None:
 
 
 def strip_attributes(tag: Tag, dropped: dict[str, int]) -> None:
+    if not tag.attrs:
+        return  # most tags, once the residue is stripped from the text
     keep = KEEP_ATTRS.get(tag.name, frozenset())
     for name in list(tag.attrs):
         if name in keep and not (name == "class" and not language_class(tag)):

@@ -11,21 +11,40 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from bs4.element import Tag
+
 if TYPE_CHECKING:
-    from bs4 import BeautifulSoup, Tag
+    from bs4 import BeautifulSoup
 
 BLOCKS = ("table", "ul", "ol", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "dl", "figure",
           "iframe")
+_BLOCK_NAMES = frozenset(BLOCKS)
 _PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\|")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?=\n)")
 
 
 def rows(table: Tag) -> list[Tag]:
-    return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    """The <tr> elements whose nearest table is `table`, in document order.
+
+    The same as `find_all("tr")` keeping those whose `find_parent("table")` is `table`, without
+    bs4's generic searches (they cost more than converting the table).
+    """
+    found: list[Tag] = []
+
+    def walk(node: Tag) -> None:
+        for child in node.contents:
+            if isinstance(child, Tag) and child.name != "table":
+                if child.name == "tr":
+                    found.append(child)
+                walk(child)
+
+    walk(table)
+    return found
 
 
 def cells(row: Tag) -> list[Tag]:
-    return row.find_all(["td", "th"], recursive=False)
+    """The <td> and <th> children of `row` (`find_all(["td", "th"], recursive=False)`)."""
+    return [child for child in row.contents if isinstance(child, Tag) and child.name in ("td", "th")]
 
 
 def is_simple(table: Tag) -> bool:
@@ -47,8 +66,22 @@ def _simple(table: Tag) -> bool:
                 value = str(cell.get(span) or "1").strip()
                 if value not in ("", "1"):
                     return False
-            if cell.find(BLOCKS) is not None or len(cell.find_all(["p", "div"])) > 1:
+            if not _inline_cell(cell):
                 return False
+    return True
+
+
+def _inline_cell(cell: Tag) -> bool:
+    """No block element inside, and at most one <p> or <div>."""
+    paragraphs = 0
+    for node in cell.descendants:
+        if isinstance(node, Tag):
+            if node.name in _BLOCK_NAMES:
+                return False
+            if node.name in ("p", "div"):
+                paragraphs += 1
+                if paragraphs > 1:
+                    return False
     return True
 
 

@@ -16,6 +16,7 @@ from artlint.convert.article import Body
 from artlint.convert.mdconv import Converter
 from artlint.convert.options import Options
 from artlint.convert.readtree import TreeReader
+from artlint.convert.soup import parse as parse_html
 
 if TYPE_CHECKING:
     from artlint.meaning import Meaning
@@ -78,11 +79,8 @@ def convert(
 
 
 def _convert_html(html: str, options: Options, dropped: dict[str, int], expected: TreeReader | None) -> str:
-    from bs4 import BeautifulSoup
-
-    # Attribute values stay plain strings: nothing here needs class lists split.
     html = residue.strip_residue(html, options, dropped)
-    soup = BeautifulSoup(html, "html.parser", multi_valued_attributes=None)
+    soup = parse_html(html)
     cleanup.clean(soup, options, dropped)
     if expected is not None:
         expected.tree(soup)

@@ -1,0 +1,148 @@
+"""The converter's fast paths give exactly what the slow, generic code they replace gives.
+
+Each is checked on hand-written HTML with the awkward cases, and on every article of the shared
+corpus when it is here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from artlint.convert import cleanup, residue, serialise, soup, tables
+from artlint.convert.options import Options
+from artlint.meaning_read import normalise
+from tests.conftest import CORPUS
+
+AWKWARD = """
+<table border="1" data-x='say "hi"' title="it's &amp; <b>"><tr><td nowrap>a &lt; b &amp; c</td>
+<td colspan="2"><p>one</p><p>two</p></td></tr>
+<tr><td><table><tr><td>inner</td></tr></table></td><td><br><img src="x.png" alt='a "q" b&#39;s'></td></tr>
+<tbody><tr><th>head</th><td><ul><li>item</li></ul></td></tr></tbody></table>
+<div><script>if (a < b && c) {}</script><style>p > a {}</style><!-- note --><p>x&nbsp;y</p></div>
+<iframe src="https://example.com/v?a=1&b=2" title="v"></iframe><span></span><hr>
+"""
+
+
+def _soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser", multi_valued_attributes=None)  # as conversion did
+
+
+def _corpus_texts() -> Iterator[str]:
+    if not CORPUS.is_dir():
+        pytest.skip("the shared corpus is not here (../shared/corpus)")
+    for path in sorted(CORPUS.rglob("*.md")):
+        yield path.read_text(encoding="utf-8-sig")
+
+
+def _corpus_soups() -> Iterator[BeautifulSoup]:
+    for text in _corpus_texts():
+        yield _soup(text)
+
+
+def _slow_rows(table: Tag) -> list[Tag]:
+    return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+
+
+def _slow_inline(cell: Tag) -> bool:
+    return cell.find(tables.BLOCKS) is None and len(cell.find_all(["p", "div"])) <= 1
+
+
+def _assert_tables_read_alike(soup: BeautifulSoup) -> int:
+    found = soup.find_all("table")
+    for table in found:
+        assert tables.rows(table) == _slow_rows(table)
+        for row in tables.rows(table):
+            assert tables.cells(row) == row.find_all(["td", "th"], recursive=False)
+            for cell in tables.cells(row):
+                assert tables._inline_cell(cell) == _slow_inline(cell)
+        assert serialise.html(table) == str(table)
+    return len(found)
+
+
+def test_tables_read_alike_on_awkward_html() -> None:
+    tree = _soup(AWKWARD)
+    assert _assert_tables_read_alike(tree) == 2
+    outer = tree.find("table")
+    assert outer is not None and len(tables.rows(outer)) == 3  # the inner table's row is not its own
+    assert not tables.is_simple(outer)
+
+
+def test_serialised_html_is_bs4s_on_awkward_html() -> None:
+    tree = _soup(AWKWARD)
+    for tag in [tree, *tree.find_all(True)]:
+        assert serialise.html(tag) == str(tag)
+
+
+def test_tables_and_serialised_html_match_bs4_on_corpus() -> None:
+    checked = 0
+    for tree in _corpus_soups():
+        checked += _assert_tables_read_alike(tree)
+        for tag in tree.find_all(("iframe", "figure", "div", "pre", "p")):
+            assert serialise.html(tag) == str(tag)
+    assert checked > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "a  b", "\u00a0x\u00a0", "a\u200bb", "\ufeff x \u3000 y\n\t", "\x1c\x85a\u2028b",
+     "한글 \u200b\u200b 끝"],
+)
+def test_normalise_is_the_regex_it_replaced(text: str) -> None:
+    assert normalise(text) == re.sub(r"[\s\u00a0\u200b\ufeff]+", " ", text).strip()
+
+
+def _same_tree(html: str) -> None:
+    fast, slow = soup.parse(html), _soup(html)
+    assert str(fast) == str(slow)
+    assert [t.attrs for t in fast.find_all(True)] == [t.attrs for t in slow.find_all(True)]
+
+
+def test_fast_parser_builds_the_stock_tree() -> None:
+    _same_tree(AWKWARD)
+    _same_tree("<p>one\n<b>two</p>\n<pre><code><p>x</p></code></pre><br/><img src=a>")
+
+
+def test_fast_parser_builds_the_stock_tree_on_corpus() -> None:
+    for text in _corpus_texts():
+        _same_tree(text)
+
+
+def test_named_tags_are_find_all_on_corpus() -> None:
+    for tree in [_soup(AWKWARD), *_corpus_soups()]:
+        assert cleanup._named(tree, ("p", "div")) == tree.find_all(("p", "div"))
+
+
+def _slow_strip_residue(html: str, options: Options, dropped: dict[str, int]) -> str:
+    """The two-pass version: every start tag searched, then substituted."""
+    if options.spans == "text":
+        html = residue._SPAN_TAG.sub("", html)
+
+    def clean_tag(found: re.Match[str]) -> str:
+        tag = found.group()
+        if options.spans != "text" and tag[1:5].lower() == "span":
+            return tag
+        for attribute in residue._RESIDUE_ATTR.finditer(tag):
+            name = attribute.group(1).lower()
+            residue.count(dropped, "style attribute" if name == "style" else "editor attribute")
+        return residue._RESIDUE_ATTR.sub("", tag)
+
+    return residue._START_TAG.sub(clean_tag, html)
+
+
+RESIDUE = """<p STYLE="color: red" data-ke-size="size16">a</p><p \u017ftyle="x">b</p>
+<span style="color:#ee2323"><b Data-Id='1' title="style">c</b></span><img alt="데이터" data-src=x>
+<figure data-ke-type="opengraph" data-og-url="https://example.com"><p>d</p></figure>"""
+
+
+@pytest.mark.parametrize("spans", ["text", "mark"])
+def test_residue_stripping_matches_the_two_pass_version(spans: str) -> None:
+    options = Options(spans=spans)
+    for html in [RESIDUE, *(_corpus_texts() if CORPUS.is_dir() else [])]:
+        fast: dict[str, int] = {}
+        slow: dict[str, int] = {}
+        assert residue.strip_residue(html, options, fast) == _slow_strip_residue(html, options, slow)
+        assert fast == slow
