@@ -119,6 +119,10 @@ def test_named_tags_are_find_all_on_corpus() -> None:
 def _slow_strip_residue(html: str, options: Options, dropped: dict[str, int]) -> str:
     """The two-pass version: every start tag searched, then substituted."""
     if options.spans == "text":
+        for span in residue._SPAN_TAG.finditer(html):
+            for attribute in residue._RESIDUE_ATTR.finditer(span.group()):
+                name = attribute.group(1).lower()
+                residue.count(dropped, "style attribute" if name == "style" else "editor attribute")
         html = residue._SPAN_TAG.sub("", html)
 
     def clean_tag(found: re.Match[str]) -> str:
@@ -136,6 +140,13 @@ def _slow_strip_residue(html: str, options: Options, dropped: dict[str, int]) ->
 RESIDUE = """<p STYLE="color: red" data-ke-size="size16">a</p><p \u017ftyle="x">b</p>
 <span style="color:#ee2323"><b Data-Id='1' title="style">c</b></span><img alt="데이터" data-src=x>
 <figure data-ke-type="opengraph" data-og-url="https://example.com"><p>d</p></figure>"""
+
+
+def test_colour_span_styles_are_counted_as_dropped() -> None:
+    dropped: dict[str, int] = {}
+    html = '<p>a <span style="color: #ee2323;">b</span> <span>c</span></p>'
+    assert residue.strip_residue(html, Options(spans="text"), dropped) == "<p>a b c</p>"
+    assert dropped == {"style attribute": 1}
 
 
 @pytest.mark.parametrize("spans", ["text", "mark"])

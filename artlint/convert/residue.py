@@ -38,7 +38,7 @@ def strip_residue(html: str, options: Options, dropped: dict[str, int]) -> str:
     converting editor output. Spans are kept when a colour mode needs their style.
     """
     if options.spans == "text":
-        html = _SPAN_TAG.sub("", html)
+        html = _SPAN_TAG.sub(lambda span: _dropped_span(span, dropped), html)
 
     def drop(attribute: re.Match[str]) -> str:
         name = attribute.group(1).lower()
@@ -55,6 +55,14 @@ def strip_residue(html: str, options: Options, dropped: dict[str, int]) -> str:
         return _RESIDUE_ATTR.sub(drop, tag)
 
     return _START_TAG.sub(clean_tag, html)
+
+
+def _dropped_span(span: re.Match[str], dropped: dict[str, int]) -> str:
+    """A span goes, its text stays; what it carried is counted like any other attribute."""
+    for attribute in _RESIDUE_ATTR.finditer(span.group()):
+        name = attribute.group(1).lower()
+        count(dropped, "style attribute" if name == "style" else "editor attribute")
+    return ""
 
 
 def count(dropped: dict[str, int], what: str, n: int = 1) -> None:
