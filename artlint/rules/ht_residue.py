@@ -25,8 +25,10 @@ Options:
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
-from fnmatch import fnmatchcase
+from fnmatch import translate
 
 from artlint.diagnostics import Edit, Finding, Fix, Severity
 from artlint.document import Attribute, Document
@@ -50,24 +52,32 @@ OPTIONS = {
 
 def check(ctx: Context) -> Iterator[Finding]:
     doc = ctx.document
-    names = [str(p) for p in ctx.options.get("attributes") or ()]
-    classes = [str(p) for p in ctx.options.get("classes") or ()]
+    names = _globs(tuple(str(p) for p in ctx.options.get("attributes") or ()))
+    classes = _globs(tuple(str(p) for p in ctx.options.get("classes") or ()))
     ids = {str(p) for p in ctx.options.get("ids") or ()}
     for _, element in _html.elements(ctx):
         for attribute in element.attrs:
             value = attribute.value or ""
-            if attribute.name == "class" and classes:
-                found = [c for c in value.split() if any(fnmatchcase(c, p) for p in classes)]
+            if attribute.name == "class" and classes is not None:
+                found = [c for c in value.split() if classes.match(c)]
                 if found:
                     yield _finding(doc, element.tag, attribute, _class_fix(doc, attribute, found))
                 continue
             residue = (
-                any(fnmatchcase(attribute.name, p) for p in names)
+                (names is not None and names.match(attribute.name) is not None)
                 or (attribute.name == "id" and value in ids)
                 or (attribute.name in ("width", "height") and value.strip().lower() == "nan")
             )
             if residue:
                 yield _finding(doc, element.tag, attribute, _html.remove_attribute(doc, attribute))
+
+
+@functools.cache
+def _globs(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The shell-style patterns as one case-sensitive regex (this rule runs on every attribute)."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{translate(p)})" for p in patterns))
 
 
 def _finding(doc: Document, tag: str, attribute: Attribute, edit: Edit) -> Finding:
