@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -49,7 +50,19 @@ _IMPORTANT = re.compile(r"\s*!\s*important\s*$", re.IGNORECASE)
 def declarations(doc: Document, attribute: Attribute) -> tuple[Declaration, ...]:
     raw = doc.text[attribute.value_start : attribute.value_end]
     base = attribute.value_start
-    found: list[Declaration] = []
+    return tuple(
+        Declaration(prop, value, text, base + start, base + end, base + cut, important)
+        for prop, value, text, start, end, cut, important in _parsed(raw)
+    )
+
+
+_Parsed = tuple[str, str, str, int, int, int, bool]
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(raw: str) -> tuple[_Parsed, ...]:
+    """Declarations with offsets relative to `raw`; editor exports repeat the same styles a lot."""
+    found: list[_Parsed] = []
     depth, begin = 0, 0
     for match in [*_SPLIT.finditer(raw), None]:
         token = match.group() if match else ";"
@@ -64,12 +77,12 @@ def declarations(doc: Document, attribute: Attribute) -> tuple[Declaration, ...]
                 after += 1
             chunk = raw[begin:stop]
             if chunk.strip():
-                found.append(_declaration(chunk, base + begin, base + after))
+                found.append(_declaration(chunk, begin, after))
             begin = after
     return tuple(found)
 
 
-def _declaration(chunk: str, start: int, cut_end: int) -> Declaration:
+def _declaration(chunk: str, start: int, cut_end: int) -> _Parsed:
     lead = len(chunk) - len(chunk.lstrip())
     text = chunk.strip()
     name, colon, value = text.partition(":")
@@ -77,7 +90,7 @@ def _declaration(chunk: str, start: int, cut_end: int) -> Declaration:
     important = bool(_IMPORTANT.search(value))
     value = _IMPORTANT.sub("", value).strip()
     prop = name.strip().lower() if colon else ""
-    return Declaration(prop, value, text, start + lead, start + lead + len(text), cut_end, important)
+    return prop, value, text, start + lead, start + lead + len(text), cut_end, important
 
 
 def styles(ctx: Context, everywhere: bool = False) -> Iterator[Style]:
