@@ -46,7 +46,7 @@ from pathlib import Path
 from artlint import engine
 from artlint.config import Settings, load
 from artlint.diagnostics import Diagnostic, Severity
-from artlint.document import Directive, Link
+from artlint.document import Directive, Document, Link
 from artlint.files import expand
 from artlint.parse import DecodeError, parse, parse_bytes
 
@@ -100,10 +100,17 @@ def check_bytes(data: bytes, path: str, settings: Settings, debug: bool = False)
         message = f"cannot parse the file: {type(exc).__name__}: {exc}"
         code, name = engine.INTERNAL_CODE, engine.INTERNAL_NAME
         return FileResult(path, [engine.RuleCrash(path, 1, 1, code, name, Severity.ERROR, message)])
+    diagnostics = engine.check_document(doc, settings, debug)
+    return FileResult(path, diagnostics, doc.text, external_candidates(doc, settings), doc.directives)
+
+
+def external_candidates(doc: Document, settings: Settings) -> list[Link]:
+    """The links the run-wide external check needs; only collected when that check is on."""
+    if not settings.section("links").get("external"):
+        return []
     from artlint.links.collect import all_links
 
-    diagnostics = engine.check_document(doc, settings, debug)
-    return FileResult(path, diagnostics, doc.text, all_links(doc, settings), doc.directives)
+    return all_links(doc, settings)
 
 
 def check_paths(

@@ -86,10 +86,9 @@ def _one(
         message = f"fixing failed: {type(exc).__name__}: {exc}"
         crash = Diagnostic(path, 1, 1, engine.INTERNAL_CODE, engine.INTERNAL_NAME, Severity.ERROR, message)
         return _reported(api.FileResult(path, [crash], style.text), options)
-    from artlint.links.collect import all_links
-
     doc = result.document
-    return api.FileResult(path, result.diagnostics, doc.text, all_links(doc, settings), doc.directives)
+    links = api.external_candidates(doc, settings)
+    return api.FileResult(path, result.diagnostics, doc.text, links, doc.directives)
 
 
 def _deliver(options: CheckOptions, result: FixResult, data: bytes, tally: Tally, stdin: bool) -> None:
