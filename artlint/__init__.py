@@ -8,7 +8,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from artlint.api import FileResult, check_paths, check_text
-    from artlint.diagnostics import Diagnostic, Severity
+    from artlint.model.diagnostics import Diagnostic, Severity
 
 __all__ = ["Diagnostic", "FileResult", "Severity", "__version__", "check_paths", "check_text"]
 
@@ -20,7 +20,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(api, name)
     if name in ("Diagnostic", "Severity"):
-        from artlint import diagnostics
+        from artlint.model import diagnostics
 
         return getattr(diagnostics, name)
     raise AttributeError(f"module 'artlint' has no attribute {name!r}")

@@ -1,4 +1,4 @@
-from artlint.cli import main
+from artlint.cli.app import main
 
 if __name__ == "__main__":
     main()

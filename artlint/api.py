@@ -14,7 +14,7 @@ Check a text; `path` names it in diagnostics and picks per-glob settings:
 Without `settings`, the configuration is found as the CLI finds it (`.artlint.toml` or
 `[tool.artlint]` in `pyproject.toml`, walking up from the current folder). Pass your own:
 
-    >>> from artlint.config import Settings
+    >>> from artlint.config.loading import Settings
     >>> check_text(text, path="post.md", settings=Settings(ignore=("FM005",)))[0].code
     'FM003'
     >>> from artlint.api import settings_for
@@ -43,12 +43,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from artlint import engine
-from artlint.config import Settings, load
-from artlint.diagnostics import Diagnostic, Severity
-from artlint.document import Directive, Document, Link
-from artlint.files import expand
-from artlint.parse import DecodeError, parse, parse_bytes
+from artlint.config.loading import Settings, load
+from artlint.discovery.walk import expand
+from artlint.lint import engine
+from artlint.model.diagnostics import Diagnostic, Severity
+from artlint.model.document import Directive, Document, Link
+from artlint.parsing.parse import DecodeError, parse, parse_bytes
 
 UNREADABLE_CODE = "AL001"
 UNREADABLE_NAME = "file-unreadable"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from artlint import engine
-from artlint.config import Settings, from_mapping
-from artlint.diagnostics import Diagnostic
-from artlint.edits import apply_fixes
-from artlint.parse import parse
+from artlint.config.loading import Settings, from_mapping
+from artlint.fix.edits import apply_fixes
+from artlint.lint import engine
+from artlint.model.diagnostics import Diagnostic
+from artlint.parsing.parse import parse
 
 RULE_FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 

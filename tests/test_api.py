@@ -11,7 +11,7 @@ from conftest import Run
 
 import artlint
 import artlint.api
-from artlint.config import Settings
+from artlint.config.loading import Settings
 
 
 def test_docstring_examples_run() -> None:

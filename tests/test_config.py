@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import Run
 
-from artlint.globs import matches_any
+from artlint.discovery.globs import matches_any
 
 Write = Callable[[str, str], Path]
 

@@ -12,9 +12,15 @@ from collections.abc import Iterator
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from artlint.convert import cleanup, residue, serialise, soup, tables
+from artlint.convert import (
+    cleanup,
+    residue,
+    serialise,
+    soup,
+    tables,
+)
 from artlint.convert.options import Options
-from artlint.meaning_read import normalise
+from artlint.meaning.read import normalise
 from tests.conftest import CORPUS
 
 AWKWARD = """

@@ -6,11 +6,11 @@ import json
 import re
 from pathlib import Path
 
-from artlint import meaning
 from artlint.convert import pipeline
 from artlint.convert.article import split_body
 from artlint.convert.options import Options
-from artlint.parse import parse
+from artlint.meaning import model as meaning
+from artlint.parsing.parse import parse
 
 SCHEMA = Path(__file__).resolve().parents[1] / "schemas" / "article.schema.json"
 

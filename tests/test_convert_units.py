@@ -6,10 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from artlint import meaning
-from artlint.convert import emphasis, jsondoc, paths, pipeline
+from artlint.convert import (
+    emphasis,
+    jsondoc,
+    paths,
+    pipeline,
+)
 from artlint.convert.options import ConvertError, Options
-from artlint.sanitize import allowlist, clean
+from artlint.html.sanitize import allowlist, clean
+from artlint.meaning import model as meaning
 
 
 @pytest.mark.parametrize(

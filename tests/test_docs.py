@@ -12,10 +12,15 @@ from conftest import REPO, Run
 from artlint import rules as registry
 from artlint.api import check_text
 from artlint.commands.rules import sections_of
-from artlint.config import OVERRIDE_KEYS, TOP_KEYS, Settings, section_defaults
-from artlint.diagnostics import Severity
+from artlint.config.loading import (
+    OVERRIDE_KEYS,
+    TOP_KEYS,
+    Settings,
+    section_defaults,
+)
 from artlint.docs import REGENERATE, rules_markdown
-from artlint.parse import parse
+from artlint.model.diagnostics import Severity
+from artlint.parsing.parse import parse
 
 RULES = registry.all_rules()
 REQUIRED = ("What it does", "Why is this bad", "Example", "Use instead")

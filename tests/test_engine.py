@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 
 from artlint import rules as registry
 from artlint.api import check_text
-from artlint.cli import app
-from artlint.config import Settings
-from artlint.diagnostics import Finding
+from artlint.cli.app import app
+from artlint.config.loading import Settings
+from artlint.model.diagnostics import Finding
 from artlint.rules.base import Context
 
 SETTINGS = Settings(select=("FM",), schema=False)

@@ -13,16 +13,21 @@ import pytest
 from conftest import Run
 
 import artlint.rules
-from artlint import textio
 from artlint.commands.check import CheckOptions, run_check
-from artlint.config import Settings
-from artlint.diagnostics import Edit, Finding, Fix, Severity
-from artlint.edits import apply_fixes
-from artlint.fixer import unified_diff
-from artlint.fixing import fix_file
-from artlint.meaning import differences, of_document
-from artlint.parse import parse
+from artlint.commands.fix import unified_diff
+from artlint.config.loading import Settings
+from artlint.fix.edits import apply_fixes
+from artlint.fix.loop import fix_file
+from artlint.meaning.model import differences, of_document
+from artlint.model.diagnostics import (
+    Edit,
+    Finding,
+    Fix,
+    Severity,
+)
+from artlint.parsing.parse import parse
 from artlint.rules.base import Context, Rule
+from artlint.text import files as textio
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fix"
 

@@ -9,7 +9,7 @@ import pytest
 from conftest import FIXTURES
 
 from artlint.api import check_file
-from artlint.config import Settings
+from artlint.config.loading import Settings
 
 FOLDER = FIXTURES / "frontmatter"
 SETTINGS = Settings(root=FOLDER, select=("FM",))

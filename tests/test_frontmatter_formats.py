@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from artlint.api import check_text
-from artlint.config import Settings
+from artlint.config.loading import Settings
 
 
 def where(text: str) -> list[tuple[int, int, str, str]]:

@@ -10,7 +10,7 @@ import pytest
 from conftest import Run
 
 from artlint.api import check_text
-from artlint.config import Settings
+from artlint.config.loading import Settings
 
 Write = Callable[[str, str], Path]
 

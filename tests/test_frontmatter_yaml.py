@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from artlint.api import check_text
-from artlint.config import Settings
-from artlint.diagnostics import Diagnostic
+from artlint.config.loading import Settings
+from artlint.model.diagnostics import Diagnostic
 
 
 def fm(text: str, settings: Settings | None = None) -> list[Diagnostic]:

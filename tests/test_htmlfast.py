@@ -7,10 +7,11 @@ import random
 import pytest
 from conftest import CORPUS
 
-from artlint import htmlfast, htmlscan
-from artlint.document import LineIndex
-from artlint.htmlbuild import Builder
-from artlint.parse import parse
+from artlint.html import fasttags as htmlfast
+from artlint.html import scan as htmlscan
+from artlint.html.pairing import Builder
+from artlint.model.document import LineIndex
+from artlint.parsing.parse import parse
 
 CASES = [
     '<p data-ke-size="size16">&nbsp;</p>\n<b><span style="color: #ee2323;">Red</span></b>',

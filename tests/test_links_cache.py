@@ -7,21 +7,21 @@ from pathlib import Path
 
 import pytest
 
-import artlint.parse
+import artlint.parsing.parse
 from artlint.api import check_file
-from artlint.config import from_mapping
+from artlint.config.loading import from_mapping
 
 
 @pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
-    real = artlint.parse.parse_bytes
+    real = artlint.parsing.parse.parse_bytes
 
     def counting(data: bytes, path: str) -> object:
         seen.append(Path(path).name)
         return real(data, path)
 
-    monkeypatch.setattr(artlint.parse, "parse_bytes", counting)
+    monkeypatch.setattr(artlint.parsing.parse, "parse_bytes", counting)
     return seen
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from artlint.api import check_file
-from artlint.config import Settings, from_mapping
+from artlint.config.loading import Settings, from_mapping
 from artlint.links.collect import all_links
-from artlint.parse import parse
+from artlint.parsing.parse import parse
 
 
 def findings(tmp_path: Path, text: str, links: dict[str, object] | None = None) -> list[str]:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from artlint.api import check_paths
-from artlint.config import from_mapping
-from artlint.engine import INTERNAL_CODE
+from artlint.config.loading import from_mapping
+from artlint.lint.engine import INTERNAL_CODE
 
 CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
 

@@ -17,11 +17,11 @@ from aiohttp import web
 from aiohttp.abc import AbstractResolver, ResolveResult
 
 from artlint.api import check_bytes
-from artlint.config import from_mapping
-from artlint.links.external import attach
-from artlint.links.external_config import ExternalConfig
-from artlint.links.external_verdict import Outcome
-from artlint.links.http_run import check_urls
+from artlint.config.loading import from_mapping
+from artlint.links.external.config import ExternalConfig
+from artlint.links.external.run import attach
+from artlint.links.external.verdict import Outcome
+from artlint.links.http.run import check_urls
 
 HUGE = 256 * 1024 * 1024
 FAST = {"timeout": 0.5, "connect_timeout": 0.5, "retries": 1, "backoff": 0.01, "spacing": 0.0}
@@ -283,7 +283,7 @@ def test_a_redirect_to_a_private_address_is_not_followed(
 ) -> None:
     # Pretend only 127.0.0.2 is private, so the first hop (public.test -> 127.0.0.1) is made
     # and the redirect to intranet.test (-> 127.0.0.2, where nothing listens) is refused.
-    from artlint.links import http_policy
+    from artlint.links.http import policy as http_policy
 
     monkeypatch.setattr(http_policy, "is_private_address", lambda address: address == "127.0.0.2")
     url = server.url("/to-intranet", host="public.test")
@@ -297,7 +297,7 @@ def test_host_headers_come_from_the_environment_and_stay_on_their_host(
     server: Server, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("ARTLINT_TEST_TOKEN", "s3cret-token")
-    from artlint.links.external_config import _headers
+    from artlint.links.external.config import _headers
 
     headers = _headers({"127.0.0.1": {"Authorization": "Bearer $ARTLINT_TEST_TOKEN"}}, "[links]")
     config = _config(headers=headers)
@@ -312,7 +312,8 @@ def test_host_headers_come_from_the_environment_and_stay_on_their_host(
 def test_host_headers_are_not_sent_in_clear_text_to_public_hosts(
     server: Server, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from artlint.links import http_check, http_request
+    from artlint.links.http import check as http_check
+    from artlint.links.http import request as http_request
 
     for module in (http_check, http_request):  # 127.0.0.1 taken for a public address
         monkeypatch.setattr(module, "is_private_address", lambda address: False)

@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 
-from artlint.config import ConfigError, from_mapping
-from artlint.links.cache import Entry, LinkCache, default_folder
-from artlint.links.external import request_url
-from artlint.links.external_config import from_settings, parse_statuses
-from artlint.links.external_report import rewritten
-from artlint.links.http_errors import retry_after
-from artlint.links.http_policy import is_private_address
+from artlint.config.loading import ConfigError, from_mapping
+from artlint.links.external.cache import Entry, LinkCache, default_folder
+from artlint.links.external.config import from_settings, parse_statuses
+from artlint.links.external.report import rewritten
+from artlint.links.external.run import request_url
+from artlint.links.http.errors import retry_after
+from artlint.links.http.policy import is_private_address
 from artlint.rules import by_key
 from artlint.rules.base import doc_sections
 
@@ -123,7 +123,7 @@ def test_cache_lookup_of_many_urls(tmp_path: Path) -> None:
 WRITER = """
 import sys, time
 from pathlib import Path
-from artlint.links.cache import Entry, LinkCache
+from artlint.links.external.cache import Entry, LinkCache
 folder, name = Path(sys.argv[1]), sys.argv[2]
 for round in range(20):
     with LinkCache(folder) as cache:
@@ -148,7 +148,7 @@ def test_cache_is_shared_by_processes_at_once(tmp_path: Path) -> None:
 def test_a_broken_cache_file_does_not_stop_the_check(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from artlint.links.external_verdicts import verdicts_for
+    from artlint.links.external.verdicts import verdicts_for
 
     (tmp_path / "links.sqlite3").write_bytes(b"this is not a database" * 100)
     config = _config(tmp_path, cache_dir=str(tmp_path), allow_private=False)

@@ -9,7 +9,7 @@ import pytest
 from conftest import Run
 
 from artlint.api import check_file
-from artlint.config import from_mapping, load
+from artlint.config.loading import from_mapping, load
 
 FIXTURES = Path(__file__).parent / "fixtures" / "links"
 CASES = sorted(FIXTURES.rglob("*.expected"))

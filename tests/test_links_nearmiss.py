@@ -10,7 +10,7 @@ import unicodedata
 from pathlib import Path
 
 from artlint.api import check_file
-from artlint.config import from_mapping
+from artlint.config.loading import from_mapping
 
 NAME = "사진.png"  # composed (NFC), as typed on Linux and Windows
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from artlint.api import check_file
-from artlint.config import from_mapping
+from artlint.config.loading import from_mapping
 from artlint.links.slugs import Slugger
 
 SLUGS = Path(__file__).parent / "fixtures" / "links" / "slugs"

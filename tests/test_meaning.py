@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from artlint.meaning import Meaning, differences, of_document, of_html, of_markdown
-from artlint.parse import parse
+from artlint.meaning.model import (
+    Meaning,
+    differences,
+    of_document,
+    of_html,
+    of_markdown,
+)
+from artlint.parsing.parse import parse
 
 SAME = [
     pytest.param("Hello <b>world</b>.", "Hello **world**.", id="b-is-strong"),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import Run
 
-from artlint import parallel
+from artlint import runner as parallel
 from artlint.api import check_file, settings_for
 
 Write = Callable[[str, str], Path]

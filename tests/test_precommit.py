@@ -42,7 +42,7 @@ def _entry_command(hook: dict[str, Any]) -> list[str]:
 @pytest.mark.parametrize("hook_id", ["artlint", "artlint-fix"])
 @pytest.mark.parametrize(("text", "code"), [(PASSING, 0), (FAILING, 1)], ids=["passing", "failing"])
 def test_hook_entry_exit_codes(tmp_path: Path, hook_id: str, text: str, code: int) -> None:
-    if hook_id == "artlint-fix" and importlib.util.find_spec("artlint.fixer") is None:
+    if hook_id == "artlint-fix" and importlib.util.find_spec("artlint.commands.fix") is None:
         pytest.skip("--fix is not available in this build")
     (tmp_path / "글.md").write_text(text, encoding="utf-8")
     done = subprocess.run(

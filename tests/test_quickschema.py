@@ -11,8 +11,13 @@ import jsonschema
 import pytest
 from rfc3986_validator import validate_rfc3986
 
-from artlint.lazyschema import LazyValidator, well_formed
-from artlint.quickschema import _PCHAR, _PLAIN_RELATIVE, _PLAIN_URL, certainly_valid
+from artlint.schema.lazy import LazyValidator, well_formed
+from artlint.schema.quick import (
+    _PCHAR,
+    _PLAIN_RELATIVE,
+    _PLAIN_URL,
+    certainly_valid,
+)
 
 BLOG = json.loads((Path(__file__).resolve().parents[1] / "schemas" / "blog.schema.json").read_text())
 KEYS = ["title", "tags", "date", "n", "x y"]

@@ -10,10 +10,10 @@ import pytest
 from conftest import CORPUS
 from rulecheck import check, fixed
 
-from artlint import engine
-from artlint.config import Settings
-from artlint.document import LineIndex
-from artlint.parse import markdown, parse, parse_bytes
+from artlint.config.loading import Settings
+from artlint.lint import engine
+from artlint.model.document import LineIndex
+from artlint.parsing.parse import markdown, parse, parse_bytes
 
 
 def test_spacer_fix_leaves_single_blank_lines() -> None:

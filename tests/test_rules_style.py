@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rulecheck import check, fixed
 
-from artlint.rules import _color
+from artlint.rules.helpers import color as _color
 
 
 def test_message_names_element_and_declarations() -> None:

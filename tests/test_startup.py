@@ -12,7 +12,8 @@ import pytest
 from conftest import Run
 from typer.testing import CliRunner
 
-from artlint import cli, cli_params
+from artlint.cli import app as cli
+from artlint.cli import params as cli_params
 from artlint.commands import check as check_command
 
 Write = Callable[[str, str], Path]
@@ -41,7 +42,7 @@ def _loaded_modules(path: Path) -> set[str]:
     program = (
         "import sys, json\n"
         f"sys.argv = ['artlint', 'check', {str(path)!r}]\n"
-        "from artlint.cli import main\n"
+        "from artlint.cli.app import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from artlint import textio
-from artlint.parse import DecodeError, parse
+from artlint.parsing.parse import DecodeError, parse
+from artlint.text import files as textio
 
 STYLES = [
     pytest.param(b"# T\n\nbody\n", id="lf"),

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import TextIO
 
 from artlint.api import FileResult, check_bytes
-from artlint.config import ConfigError, Settings, load
-from artlint.diagnostics import Severity
-from artlint.engine import INTERNAL_CODE
-from artlint.files import PathError, expand
+from artlint.config.loading import ConfigError, Settings, load
+from artlint.discovery.walk import PathError, expand
+from artlint.lint.engine import INTERNAL_CODE
+from artlint.model.diagnostics import Severity
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def _results(options: CheckOptions, settings: Settings) -> Iterator[FileResult]:
     results = _checked(options, settings)
     if settings.section("links").get("external"):
         # External URLs are checked once per run across all files, then merged into each result.
-        from artlint.links.external import attach
+        from artlint.links.external.run import attach
 
         results = attach(results, settings)
     return results
@@ -94,7 +94,7 @@ def _checked(options: CheckOptions, settings: Settings) -> Iterator[FileResult]:
             yield check_bytes(sys.stdin.buffer.read(), name, settings, options.debug)
     paths = [p for p in options.paths if p != "-"]
     if paths:
-        from artlint.parallel import check_files
+        from artlint.runner import check_files
 
         yield from check_files(list(expand(paths, settings)), settings, options.debug, options.jobs)
 
@@ -102,11 +102,11 @@ def _checked(options: CheckOptions, settings: Settings) -> Iterator[FileResult]:
 def run_check(options: CheckOptions) -> int:
     _validate_formats(options.output_format)
     settings = build_settings(options)
-    from artlint import schema
+    from artlint.schema import load as schema
 
     schema.preload(settings)
     if options.fix or options.diff:
-        from artlint.fixer import run_fix
+        from artlint.commands.fix import run_fix
 
         return run_fix(options, settings)
     try:

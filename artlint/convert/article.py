@@ -45,15 +45,15 @@ class Body:
 
 
 def parse_body(text: str) -> Body:
-    from artlint.parse import markdown
+    from artlint.parsing.parse import markdown
 
     return Body(text, markdown().parse(text))
 
 
 def from_text(text: str, path: str) -> tuple[Article, Body]:
     """Split `text` (newlines normalised to "\\n" first), load its front matter, parse its body."""
-    from artlint import frontmatter
-    from artlint.parse import newline_style
+    from artlint.frontmatter import split as frontmatter
+    from artlint.parsing.parse import newline_style
 
     bom = text.startswith("\ufeff")
     if bom:
@@ -80,7 +80,7 @@ def from_text(text: str, path: str) -> tuple[Article, Body]:
 
 def split_body(text: str) -> str:
     """The body of `text` (newlines "\n"), without parsing it."""
-    from artlint import frontmatter
+    from artlint.frontmatter import split as frontmatter
 
     return text[frontmatter.split(text)[1] :]
 

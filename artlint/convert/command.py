@@ -10,7 +10,12 @@ from typing import Any
 
 from artlint.convert import summary
 from artlint.convert.options import ConvertError, Options
-from artlint.convert.paths import Item, expand, safe_relative, write_atomic
+from artlint.convert.paths import (
+    Item,
+    expand,
+    safe_relative,
+    write_atomic,
+)
 from artlint.convert.work import Job
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -76,7 +81,7 @@ def run(request: Request) -> int:
 
 
 def _plan(request: Request) -> tuple[Job, list[tuple[Item, str | None]], int]:
-    from artlint import config
+    from artlint.config import loading as config
 
     if request.to not in TARGETS:
         raise UsageError(f"--to must be one of {', '.join(TARGETS)}, not {request.to!r}")

@@ -11,7 +11,7 @@ from typing import Any
 
 from artlint.convert.article import Article
 from artlint.convert.options import ConvertError
-from artlint.meaning import Meaning
+from artlint.meaning.model import Meaning
 
 VERSION = 1
 REQUIRED = ("version", "front_matter", "body")
@@ -20,9 +20,9 @@ REQUIRED = ("version", "front_matter", "body")
 def build(
     article: Article, front_matter: str, body: str, path: str, source: str, meaning: Meaning
 ) -> dict[str, Any]:
-    from artlint.frontmatter import to_json_compatible
+    from artlint.frontmatter.split import to_json_compatible
     from artlint.links.slugs import Slugger
-    from artlint.parse import markdown
+    from artlint.parsing.parse import markdown
 
     slugger = Slugger("github")
     fm: dict[str, Any] | None = None

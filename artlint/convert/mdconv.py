@@ -19,7 +19,7 @@ from artlint.convert.mdwalk import FastWalk
 if TYPE_CHECKING:
     from bs4 import Tag
 
-    from artlint.sanitize import Allowlist
+    from artlint.html.sanitize import Allowlist
 
 _SCHEME_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*$")
 _NEEDS_ANGLE = re.compile(r"[\s()<>]")
@@ -169,6 +169,6 @@ class Converter(FastWalk):
         return block
 
     def _sanitised(self, el: Tag, extra: tuple[str, ...] = ()) -> str:
-        from artlint.sanitize import clean
+        from artlint.html.sanitize import clean
 
         return clean(serialise.html(el), self.allow.with_tags(extra))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from artlint.sanitize import Allowlist
+    from artlint.html.sanitize import Allowlist
 
 FORMATS = ("blog", "markdown", "json")
 SPAN_MODES = ("text", "drop", "mark", "emphasis")
@@ -47,7 +47,7 @@ class Options:
         return options
 
     def allow(self) -> Allowlist:
-        from artlint.sanitize import allowlist
+        from artlint.html.sanitize import allowlist
 
         return allowlist(self.allowed_tags, dict(self.allowed_attributes))
 

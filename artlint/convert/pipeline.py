@@ -1,18 +1,18 @@
 """One article from one format to another, verified.
 
 Verification renders the input and the output and compares what a reader sees
-(artlint.meaning); the output is refused (Outcome.output is None) when they differ or when
+(artlint.meaning.model); the output is refused (Outcome.output is None) when they differ or when
 converting the output again would change it, unless `force` is given.
 """
 
 from __future__ import annotations
 
-from artlint import meaning
 from artlint.convert import article as articles
 from artlint.convert import jsondoc, to_html, to_markdown
 from artlint.convert.article import Article, Body
 from artlint.convert.options import ConvertError, Options, Outcome
 from artlint.convert.readtree import TreeReader
+from artlint.meaning import model as meaning
 
 TARGETS = ("markdown", "blog", "json")
 

@@ -1,7 +1,7 @@
 """The Meaning of converted HTML read straight from the BeautifulSoup tree.
 
 Serialising the cleaned tree and parsing it again would cost as much as the conversion; the
-tree is walked instead, feeding the same reader artlint.meaning uses, so both sides of the
+tree is walked instead, feeding the same reader artlint.meaning.model uses, so both sides of the
 comparison are read alike. Plain-Markdown parts arrive as rendered HTML strings.
 """
 
@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from bs4.element import NavigableString, Tag
 
-from artlint.meaning import Meaning
-from artlint.meaning_read import Reader
+from artlint.meaning.model import Meaning
+from artlint.meaning.read import Reader
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -31,8 +31,8 @@ _TISTORY_TAGS = re.compile("|".join(re.escape(tag) for tag in TISTORY))
 
 
 def convert(body: Body, options: Options) -> str:
-    from artlint.parse import markdown
-    from artlint.sanitize import clean
+    from artlint.html.sanitize import clean
+    from artlint.parsing.parse import markdown
 
     md = markdown()
     allow = options.allow()

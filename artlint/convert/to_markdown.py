@@ -11,7 +11,12 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from artlint.convert import cleanup, emphasis, groups, residue
+from artlint.convert import (
+    cleanup,
+    emphasis,
+    groups,
+    residue,
+)
 from artlint.convert.article import Body
 from artlint.convert.mdconv import Converter
 from artlint.convert.options import Options
@@ -19,7 +24,7 @@ from artlint.convert.readtree import TreeReader
 from artlint.convert.soup import parse as parse_html
 
 if TYPE_CHECKING:
-    from artlint.meaning import Meaning
+    from artlint.meaning.model import Meaning
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
@@ -44,7 +49,7 @@ def convert(
     body: Body, options: Options, verify: bool = False, keep: frozenset[str] = frozenset()
 ) -> BodyResult:
     """`keep`: HTML blocks this converter wrote itself, kept as they are when met again."""
-    from artlint.parse import markdown
+    from artlint.parsing.parse import markdown
 
     md = markdown()
     converter = _converter(options)

@@ -49,7 +49,7 @@ def run_one(job: Job, item: Item, text: str | None = None) -> dict[str, Any]:
 
 
 def _read(path: str) -> str:
-    from artlint.parse import DecodeError, decode
+    from artlint.parsing.parse import DecodeError, decode
 
     with open(path, "rb") as handle:
         data = handle.read()

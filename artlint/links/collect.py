@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from artlint.document import Link
+from artlint.model.document import Link
 
 if TYPE_CHECKING:
-    from artlint.config import Settings
-    from artlint.document import Document
+    from artlint.config.loading import Settings
+    from artlint.model.document import Document
 
 DEFAULT_FIELDS = ("image", "feature_image")
 # Schemes markdown-it refuses to make a link of (its text stays visible), while other
@@ -24,7 +24,7 @@ _LEAF_BLOCKS = {"paragraph_open", "heading_open", "html_block", "code_block", "f
 
 
 def all_links(doc: Document, settings: Settings) -> list[Link]:
-    from artlint.links.options import LinkSettingsError, link_options
+    from artlint.links.local.options import LinkSettingsError, link_options
 
     try:
         fields = link_options(settings).fields
@@ -87,7 +87,7 @@ def front_matter_links(doc: Document, fields: tuple[str, ...]) -> list[Link]:
 
 
 def _field_link(doc: Document, field: str, path: list[str | int], url: str) -> Link:
-    from artlint.rules._frontmatter import position
+    from artlint.frontmatter.positions import position
 
     line, column = position(doc, path)
     start = doc.lines.offset(line, column)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from artlint.links.external_settings import EXTERNAL
+from artlint.links.external.settings import EXTERNAL
 
 # Offline checking: local files, anchors, front-matter URL fields.
 OFFLINE: dict[str, Any] = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from artlint.diagnostics import Severity
+from artlint.model.diagnostics import Severity
 
 if TYPE_CHECKING:
     from artlint.api import FileResult

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from artlint import __version__
-from artlint.diagnostics import Severity
+from artlint.model.diagnostics import Severity
 
 if TYPE_CHECKING:
     from artlint.api import FileResult
-    from artlint.diagnostics import Diagnostic
+    from artlint.model.diagnostics import Diagnostic
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

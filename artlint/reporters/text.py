@@ -5,11 +5,11 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING, TextIO
 
-from artlint.diagnostics import Severity
+from artlint.model.diagnostics import Severity
 
 if TYPE_CHECKING:
     from artlint.api import FileResult
-    from artlint.diagnostics import Diagnostic
+    from artlint.model.diagnostics import Diagnostic
 
 _COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"

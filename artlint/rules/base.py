@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from artlint.diagnostics import Finding, Severity
+from artlint.model.diagnostics import Finding, Severity
 
 if TYPE_CHECKING:
-    from artlint.config import Settings
-    from artlint.document import Document
+    from artlint.config.loading import Settings
+    from artlint.model.document import Document
 
 
 @dataclass

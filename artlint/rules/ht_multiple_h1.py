@@ -25,9 +25,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from artlint.diagnostics import Finding, Severity
-from artlint.rules._headings import headings
+from artlint.model.diagnostics import Finding, Severity
 from artlint.rules.base import Context
+from artlint.rules.helpers.headings import headings
 
 CODE = "HT106"
 NAME = "multiple-h1"

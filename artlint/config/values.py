@@ -1,0 +1,170 @@
+"""Reading configuration values: key checks, types, selectors, rule settings, overrides.
+
+Every key is checked: an unknown one is an error naming it and listing the valid ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from artlint.model.diagnostics import Severity
+
+OVERRIDE_KEYS = ("files", "select", "extend-select", "ignore", "rules", "schema")
+SECTION_DEFAULTS: dict[str, dict[str, Any]] = {"links": {}, "convert": {}}
+
+
+class ConfigError(Exception):
+    """A usage, configuration or schema problem: exit code 2."""
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    severity: Severity | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Override:
+    files: tuple[str, ...]
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    rules: Mapping[str, RuleSettings] = field(default_factory=dict)
+    schema: str | bool | None = None
+
+
+def check_keys(data: Mapping[str, Any], valid: Mapping[str, Any] | Sequence[str], where: str) -> None:
+    for key in data:
+        if key not in valid:
+            names = ", ".join(sorted(valid))
+            raise ConfigError(f"{where}: unknown key {key!r}; valid keys: {names}")
+
+
+def read_section(value: Any, name: str, source: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{source}: '{name}' must be a table")
+    defaults = section_defaults(name)
+    check_keys(value, defaults, f"{source}: [{name}]")
+    for key, given in value.items():
+        _check_type(given, defaults[key], f"{source}: [{name}] {key}")
+    return {**defaults, **value}
+
+
+def _check_type(given: Any, default: Any, where: str) -> None:
+    """A value has its default's type; an integer is a fine float, a boolean is not a number."""
+    if default is None:
+        return
+    if isinstance(given, type(default)) and not (isinstance(given, bool) and not isinstance(default, bool)):
+        return
+    if isinstance(default, float) and isinstance(given, int) and not isinstance(given, bool):
+        return
+    names = {bool: "true or false", int: "an integer", float: "a number", str: "a string",
+             list: "a list", dict: "a table"}
+    expected = names.get(type(default), type(default).__name__)
+    raise ConfigError(f"{where}: expected {expected}, got {given!r}")
+
+
+def section_defaults(name: str) -> dict[str, Any]:
+    """Defaults of a settings table, declared by the package that owns it."""
+    if name == "links":
+        from artlint.links.settings import DEFAULTS as LINKS
+
+        return dict(LINKS)
+    if name == "convert":
+        from artlint.convert.settings import DEFAULTS as CONVERT
+
+        return dict(CONVERT)
+    return dict(SECTION_DEFAULTS.get(name, {}))
+
+
+def read_list(data: Mapping[str, Any], key: str, source: str) -> tuple[str, ...]:
+    return read_optional_list(data, key, source) or ()
+
+
+def read_optional_list(data: Mapping[str, Any], key: str, source: str) -> tuple[str, ...] | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{source}: '{key}' must be a list of strings")
+    if key in ("select", "extend-select", "ignore"):
+        check_selectors(value, f"{source}: '{key}'")
+    return tuple(value)
+
+
+# Rule groups a selector may name even before any of their rules is registered.
+GROUP_PREFIXES = ("FM", "ST", "HT", "LK")
+
+
+def check_selectors(selectors: Sequence[str], where: str) -> None:
+    """A selector must name a rule (code or name), a code prefix, or ALL: a typo is an error."""
+    from artlint import rules as registry
+
+    for selector in selectors:
+        if selector in ("ALL", *GROUP_PREFIXES):
+            continue
+        if any(registry.matches(rule, selector) for rule in registry.all_rules()):
+            continue
+        raise ConfigError(
+            f"{where}: {selector!r} is not a rule code, name or code prefix; see 'artlint rules'"
+        )
+
+
+def read_table_list(data: Mapping[str, Any], key: str, source: str) -> list[Mapping[str, Any]]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
+        raise ConfigError(f"{source}: '{key}' must be an array of tables ([[{key}]])")
+    return value
+
+
+def read_schema(value: Any, source: str) -> str | bool:
+    if isinstance(value, bool | str):
+        return value
+    raise ConfigError(f"{source}: a schema is a path, a built-in name, or false")
+
+
+def read_rules(value: Any, source: str) -> dict[str, RuleSettings]:
+    from artlint import rules as registry
+
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{source}: 'rules' must be a table of [rules.CODE] tables")
+    result: dict[str, RuleSettings] = {}
+    for key, settings in value.items():
+        rule = registry.lookup(key)
+        if rule is None:
+            raise ConfigError(f"{source}: [rules.{key}]: no rule has that code or name; see 'artlint rules'")
+        if not isinstance(settings, Mapping):
+            raise ConfigError(f"{source}: [rules.{key}] must be a table")
+        valid = {"severity": None, **rule.options}
+        check_keys(settings, valid, f"{source}: [rules.{key}]")
+        severity = settings.get("severity")
+        try:
+            parsed = Severity.parse(severity) if severity is not None else None
+        except ValueError as exc:
+            raise ConfigError(f"{source}: [rules.{key}]: {exc}") from None
+        options = {k: v for k, v in settings.items() if k != "severity"}
+        for name, given in options.items():
+            _check_type(given, rule.options[name], f"{source}: [rules.{key}] {name}")
+        result[rule.code] = RuleSettings(parsed, options)
+    return result
+
+
+def read_override(value: Mapping[str, Any], source: str) -> Override:
+    where = f"{source}: [[overrides]]"
+    check_keys(value, OVERRIDE_KEYS, where)
+    files = read_list(value, "files", where)
+    if not files:
+        raise ConfigError(f"{where}: 'files' (a list of globs) is required")
+    schema = value.get("schema")
+    return Override(
+        files=files,
+        select=read_optional_list(value, "select", where),
+        extend_select=read_list(value, "extend-select", where),
+        ignore=read_list(value, "ignore", where),
+        rules=read_rules(value.get("rules", {}), where),
+        schema=None if schema is None else read_schema(schema, where),
+    )

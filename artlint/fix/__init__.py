@@ -1,0 +1,1 @@
+"""Fixing one text: applying edits, repeating until stable, and proving the meaning unchanged."""

@@ -1,0 +1,189 @@
+"""Find and parse the front-matter block (YAML `---`, TOML `+++`, JSON `{`), keeping positions."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from artlint.model.document import FrontMatter, SyntaxProblem
+
+MAX_VALUES = 100_000  # far above any real front matter
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_JSON_START = re.compile(r"\{\s*\"")
+_JSON_CLOSE = re.compile(r"^\}[ \t]*(?:\r?\n|$)", re.MULTILINE)
+
+
+def split(text: str) -> tuple[FrontMatter | None, int]:
+    """Return the front matter (unparsed) and the offset where the body starts."""
+    first_end = text.find("\n")
+    first = (text if first_end < 0 else text[:first_end]).rstrip("\r").rstrip()
+    if first in ("---", "+++"):
+        closers = ("---", "...") if first == "---" else ("+++",)
+        pos = first_end + 1
+        line = 2
+        while first_end >= 0 and pos <= len(text):
+            nl = text.find("\n", pos)
+            current = (text[pos:] if nl < 0 else text[pos:nl]).rstrip("\r").rstrip()
+            if current in closers:
+                raw = text[first_end + 1 : pos]
+                body = len(text) if nl < 0 else nl + 1
+                kind = "yaml" if first == "---" else "toml"
+                return FrontMatter(kind, raw, 1, line, 2), body
+            if nl < 0:
+                break
+            pos = nl + 1
+            line += 1
+        problem = SyntaxProblem(f"front matter opened with {first!r} is never closed", 1, 1)
+        kind = "yaml" if first == "---" else "toml"
+        fm = FrontMatter(kind, text[first_end + 1 :] if first_end >= 0 else "", 1, 1, 2, error=problem)
+        return fm, len(text)
+    if text.startswith("{"):
+        try:
+            _, end = json.JSONDecoder().raw_decode(text)
+        except RecursionError:
+            problem = SyntaxProblem("JSON: nested too deeply", 1, 1)
+            return FrontMatter("json", "", 1, 1, 1, error=problem), 0
+        except json.JSONDecodeError as exc:
+            if not _JSON_START.match(text):
+                return None, 0  # not front matter: a body may start with "{{" or "{%" (Liquid)
+            return _broken_json(text, exc)
+        nl = text.find("\n", end)
+        body = len(text) if nl < 0 else nl + 1
+        last_line = text.count("\n", 0, end) + 1
+        return FrontMatter("json", text[:end], 1, last_line, 1), body
+    return None, 0
+
+
+def _broken_json(text: str, exc: json.JSONDecodeError) -> tuple[FrontMatter, int]:
+    """`{` then a quoted key is JSON front matter even when it does not parse; it ends at a `}` line."""
+    close = _JSON_CLOSE.search(text)
+    end = close.end() if close else len(text)
+    last_line = text.count("\n", 0, end) + (0 if text[:end].endswith("\n") else 1)
+    problem = SyntaxProblem(f"JSON: {exc.msg}", exc.lineno, exc.colno)
+    return FrontMatter("json", text[:end], 1, last_line, 1, error=problem), end
+
+
+def load(fm: FrontMatter) -> None:
+    """Parse `fm.raw` in place: set data, node (YAML) or error."""
+    if fm.error is not None:
+        return
+    if fm.kind == "yaml":
+        _load_yaml(fm)
+    elif fm.kind == "toml":
+        _load_toml(fm)
+    else:
+        _load_json(fm)
+
+
+def _load_yaml(fm: FrontMatter) -> None:
+    import yaml
+
+    loader_class: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = loader_class(fm.raw)
+    try:
+        node = loader.get_single_node()
+        looped = _recursive(node, []) if node is not None else None
+        if looped is not None:
+            line, column = fm.content_line + looped.start_mark.line, looped.start_mark.column + 1
+            fm.error = SyntaxProblem("YAML: an alias refers to the value that contains it", line, column)
+            return
+        if node is not None and _expanded_size(node, {}) > MAX_VALUES:
+            # Aliases of aliases ("billion laughs") would make validation walk millions of values.
+            fm.error = SyntaxProblem(
+                f"YAML: aliases expand to more than {MAX_VALUES} values", fm.content_line, 1
+            )
+            return
+        fm.node = node
+        # Constructing merges `<<` keys into the node tree in place; build the data from a second
+        # parse so the tree keeps the text's own keys (for positions and duplicate keys).
+        fm.data = {} if node is None else yaml.load(fm.raw, Loader=loader_class)
+    except yaml.MarkedYAMLError as exc:
+        line, column = _yaml_error_position(fm, exc)
+        problem = ", ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
+        problem = problem.replace("end of stream", "end of the front matter")
+        fm.error = SyntaxProblem(f"YAML: {problem}", line, column)
+    except yaml.YAMLError as exc:
+        fm.error = SyntaxProblem(f"YAML: {exc}", fm.content_line, 1)
+    finally:
+        loader.dispose()
+
+
+def _expanded_size(node: Any, sizes: dict[int, int]) -> int:
+    """How many values the data has once every alias is copied out (memoised: linear time)."""
+    if id(node) not in sizes:
+        total = 1
+        for child in node.value if isinstance(node.value, list) else []:
+            for part in child if isinstance(child, tuple) else (child,):
+                total += _expanded_size(part, sizes)
+        sizes[id(node)] = total
+    return sizes[id(node)]
+
+
+def _recursive(node: Any, ancestors: list[int], cleared: set[int] | None = None) -> Any:
+    """The first node that contains itself through an alias (`a: &x [*x]`), or None."""
+    cleared = set() if cleared is None else cleared  # nodes already known to hold no loop
+    if id(node) in ancestors:
+        return node
+    if id(node) in cleared:
+        return None
+    ancestors.append(id(node))
+    for child in node.value if isinstance(node.value, list) else []:
+        for part in child if isinstance(child, tuple) else (child,):
+            found = _recursive(part, ancestors, cleared)
+            if found is not None:
+                return found
+    ancestors.pop()
+    cleared.add(id(node))
+    return None
+
+
+def _yaml_error_position(fm: FrontMatter, exc: Any) -> tuple[int, int]:
+    """The parser's mark; at the end of the stream (which the reader sees as the closing `---`),
+    the mark of the construct left open, or else the end of the last written line."""
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return fm.content_line, 1
+    if mark.index < len(fm.raw.rstrip()):
+        return fm.content_line + mark.line, mark.column + 1
+    if exc.context_mark is not None:
+        return fm.content_line + exc.context_mark.line, exc.context_mark.column + 1
+    lines = fm.raw.rstrip().splitlines() or [""]
+    return fm.content_line + len(lines) - 1, len(lines[-1]) + 1
+
+
+def _load_toml(fm: FrontMatter) -> None:
+    import tomllib
+
+    try:
+        fm.data = tomllib.loads(fm.raw)
+    except RecursionError:
+        fm.error = SyntaxProblem("TOML: nested too deeply", fm.content_line, 1)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        found = _TOML_POSITION.search(message)
+        line, column = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
+        message = _TOML_POSITION.sub("", message).strip()
+        fm.error = SyntaxProblem(f"TOML: {message}", fm.content_line + line - 1, column)
+
+
+def _load_json(fm: FrontMatter) -> None:
+    try:
+        fm.data = json.loads(fm.raw)
+    except RecursionError:
+        fm.error = SyntaxProblem("JSON: nested too deeply", fm.content_line, 1)
+    except json.JSONDecodeError as exc:
+        fm.error = SyntaxProblem(f"JSON: {exc.msg}", fm.content_line + exc.lineno - 1, exc.colno)
+
+
+def to_json_compatible(value: Any) -> Any:
+    """Dates and datetimes become ISO strings, as a JSON Schema validator expects."""
+    import datetime
+
+    if isinstance(value, dict):
+        return {str(k): to_json_compatible(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_json_compatible(v) for v in value]
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        return value.isoformat()
+    return value

@@ -1,0 +1,1 @@
+"""HTML inside Markdown: the tag vocabulary, tag scanning and pairing, sanitising."""

@@ -1,0 +1,160 @@
+"""Turn a stream of start and end tags into HtmlElements: positions, attributes, pairing, problems.
+
+Both tag finders (`htmlfast`, and html.parser in `htmlscan`) feed the same builder, so they
+produce the same elements whenever they see the same tags.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from html import unescape
+
+from artlint.model.document import (
+    Attribute,
+    HtmlElement,
+    HtmlProblem,
+    LineIndex,
+)
+
+VOID = frozenset(
+    ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+     "track", "wbr")
+)
+# End tags HTML lets an author leave out; a missing one is not a problem.
+OPTIONAL_END = frozenset(
+    ("p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "colgroup", "rt", "rp")
+)
+# Start tags that close an open <p> (HTML's "close a p element" rule).
+CLOSES_P = frozenset(
+    ("address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption",
+     "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "menu",
+     "nav", "ol", "p", "pre", "section", "table", "ul")
+)
+
+_ATTR = re.compile(
+    r"""([^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?(?:\s|/(?!>))*"""
+)
+_TAG_NAME = re.compile(r"<[a-zA-Z][^\t\n\r\f />\x00]*(?:\s|/(?!>))*")
+
+
+class Builder:
+    """Receives tags in document order (offsets into `source`) and pairs them."""
+
+    def __init__(self, source: str, index: LineIndex, base: int = 0) -> None:
+        self.source = source
+        self.index = index
+        self.base = base
+        self.elements: list[HtmlElement] = []
+        self.problems: list[HtmlProblem] = []
+        self.stack: list[int] = []
+        self.open_tags: list[str] = []  # the tags of `stack`, for a quick membership test
+
+    def start(
+        self, tag: str, start: int, raw: str, self_closing: bool,
+        found: Sequence[re.Match[str]] | None = None,
+    ) -> None:
+        """A start tag `raw` (its full text) at offset `start`; `found`: its attributes, already
+        matched in `source` with html.parser's attribute pattern (the same groups as _ATTR)."""
+        if tag in CLOSES_P and self.open_tags and self.open_tags[-1] == "p":
+            self._close_top(start)
+        element = HtmlElement(
+            tag=tag,
+            attrs=self._attributes(raw, start) if found is None else self._matched(found),
+            line=0,
+            column=0,
+            start=self.base + start,
+            start_tag_end=self.base + start + len(raw),
+            self_closing=self_closing,
+            parent=self.stack[-1] if self.stack else None,
+            depth=len(self.stack),
+        )
+        element.line, element.column = self.index.position(start)
+        self.elements.append(element)
+        if self_closing or tag in VOID:
+            element.end = element.start_tag_end
+        else:
+            self.stack.append(len(self.elements) - 1)
+            self.open_tags.append(tag)
+
+    def _attributes(self, raw: str, start: int) -> list[Attribute]:
+        found = _TAG_NAME.match(raw)
+        pos = found.end() if found else len(raw)
+        result: list[Attribute] = []
+        while pos < len(raw):
+            match = _ATTR.match(raw, pos)
+            if not match or match.end() == pos:
+                break
+            attribute = self._attribute(match, start)
+            if attribute is not None:
+                result.append(attribute)
+            pos = match.end()
+        return result
+
+    def _matched(self, found: Sequence[re.Match[str]]) -> list[Attribute]:
+        attributes = (self._attribute(match, 0) for match in found)
+        return [a for a in attributes if a is not None]
+
+    def _attribute(self, match: re.Match[str], offset: int) -> Attribute | None:
+        """The attribute `match` found, `offset` being where the matched string starts in `source`."""
+        name = match.group(1).lower()
+        if name in ("/", ">"):
+            return None
+        value_text = match.group(3)
+        a_start = self.base + offset + match.start(1)
+        a_end = self.base + offset + (match.end(2) if match.group(2) else match.end(1))
+        if value_text is None:
+            value, v_start, v_end = None, a_end, a_end
+        else:
+            quoted = value_text[:1] in ("'", '"')
+            inner = value_text[1:-1] if quoted else value_text
+            v_start = self.base + offset + match.start(3) + (1 if quoted else 0)
+            v_end = v_start + len(inner)
+            value = unescape(inner) if "&" in inner else inner
+        line, column = self.index.position(a_start - self.base)
+        return Attribute(name, value, line, column, a_start, a_end, v_start, v_end)
+
+    def _close_top(self, at: int) -> None:
+        element = self.elements[self.stack.pop()]
+        self.open_tags.pop()
+        element.end = self.base + at
+
+    def end(self, tag: str, at: int) -> None:
+        """An end tag `</tag ...>` starting at offset `at`."""
+        if tag not in self.open_tags:
+            if tag == "p":
+                return  # "</p>" with no open p is an empty paragraph in HTML, not worth a finding
+            line, column = self.index.position(at)
+            self.problems.append(HtmlProblem("stray-end", tag, line, column, self.base + at))
+            return
+        while self.stack:
+            element = self.elements[self.stack[-1]]
+            if element.tag == tag:
+                self.stack.pop()
+                self.open_tags.pop()
+                element.end_tag_start = self.base + at
+                element.end = self.base + at + len(f"</{tag}>")
+                closing = self.source.find(">", at)
+                if closing >= 0:
+                    element.end = self.base + closing + 1
+                return
+            if element.tag not in OPTIONAL_END:
+                self.problems.append(
+                    HtmlProblem(
+                        "mismatched", element.tag, element.line, element.column,
+                        element.start, f"closed by </{tag}>",
+                    )
+                )
+            self._close_top(at)
+
+    def finish(self) -> tuple[list[HtmlElement], list[HtmlProblem]]:
+        for index in reversed(self.stack):
+            element = self.elements[index]
+            element.end = self.base + len(self.source)
+            if element.tag not in OPTIONAL_END:
+                self.problems.append(
+                    HtmlProblem("unclosed", element.tag, element.line, element.column, element.start)
+                )
+        self.stack.clear()
+        self.open_tags.clear()
+        return self.elements, self.problems

@@ -1,0 +1,1 @@
+"""The run-wide online link check: verdicts per unique URL, the cache, and reporting."""

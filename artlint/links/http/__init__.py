@@ -1,0 +1,1 @@
+"""HTTP for the online link check: requests, retries, politeness and address policy."""

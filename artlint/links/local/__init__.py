@@ -1,0 +1,1 @@
+"""The offline link check: files, anchors and permalinks on disk."""

@@ -1,0 +1,107 @@
+"""From a link's path to a file: relative to the linking file, or under the site root.
+
+A site generator decides where a page ends up (permalinks, pretty URLs, pages made by plugins
+or themes), so only some misses prove a link broken: a missing image or document is, a
+missing "/docs/history/" is not. `Resolution.verifiable` says which.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+from artlint.links.local.fs import Miss, listing, lookup
+
+PAGE_TYPES = (".md", ".markdown", ".html", ".htm")
+INDEX_NAMES = ("index.md", "index.markdown", "index.html", "README.md", "readme.md", "_index.md")
+# Files a site generator copies as they are: when such a link misses, the link is broken.
+_ASSETS = "png jpg jpeg gif webp svg avif ico bmp tif tiff pdf zip gz mp4 webm mov mp3 ogg wav m4a"
+_SOURCES = "md markdown ipynb csv docx xlsx pptx hwp"
+ASSET_TYPES = frozenset(f".{ext}" for ext in f"{_ASSETS} {_SOURCES}".split(" "))
+# Folders whose files a generator serves at the site root (Hugo's static/, Astro's public/).
+SERVED_FOLDERS = ("", "static", "public")
+_POST_URL = re.compile(r"/(?:[^/]+/)*(\d{4})/(\d{2})/(\d{2})/([^/]+?)(?:/|\.html)?$")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    path: str | None  # the file (or folder) found
+    verifiable: bool  # False: not finding it proves nothing
+    miss: Miss | None = None
+
+
+def extension(path: str) -> str:
+    name = path.rstrip("/").rsplit("/", 1)[-1]
+    return os.path.splitext(name)[1].lower() if not path.endswith("/") else ""
+
+
+def resolve_relative(folder: str, path: str, style: str) -> Resolution:
+    found, miss = _first(folder, path)
+    if found is not None:
+        return Resolution(found, True)
+    ext = extension(path)
+    # GitHub resolves links against the file; a generator resolves page links against the URL.
+    verifiable = style == "github" or ext not in ("", ".html", ".htm")
+    return Resolution(None, verifiable, miss)
+
+
+def resolve_site(site_root: str, path: str) -> Resolution:
+    relative = path.lstrip("/")
+    miss: Miss | None = None
+    for served in SERVED_FOLDERS:
+        base = os.path.join(site_root, served) if served else site_root
+        if served and listing(base) is None:
+            continue
+        found, missed = _first(base, relative)
+        if found is not None:
+            return Resolution(found, True)
+        miss = miss or missed
+    from artlint.links.local.permalinks import permalink_file
+
+    page = _post(site_root, path) or permalink_file(site_root, path)
+    if page is not None:
+        return Resolution(page, True)
+    return Resolution(None, extension(path) in ASSET_TYPES, miss)
+
+
+def _first(base: str, path: str) -> tuple[str | None, Miss | None]:
+    """The path itself, else what a generator would build the same URL from."""
+    found, miss = lookup(base, path or ".")
+    if found is not None:
+        return found, None
+    stem, ext = os.path.splitext(path.rstrip("/"))
+    tries: list[str] = []
+    if ext.lower() in (".html", ".htm"):
+        tries = [stem + ".md", stem + ".markdown"]
+    elif not ext or path.endswith("/"):
+        bare = path.rstrip("/")
+        tries = [bare + ".md", bare + ".markdown", bare + ".html"]
+    for candidate in tries:
+        found, _ = lookup(base, candidate)
+        if found is not None:
+            return found, None
+    return None, miss
+
+
+def page_file(found: str) -> str | None:
+    """The Markdown or HTML file whose anchors a link to `found` targets."""
+    if os.path.isdir(found):
+        names = listing(found) or frozenset()
+        index = next((n for n in INDEX_NAMES if n in names), None)
+        return os.path.join(found, index) if index else None
+    return found if os.path.splitext(found)[1].lower() in PAGE_TYPES else None
+
+
+def _post(site_root: str, path: str) -> str | None:
+    """Jekyll's default post URLs (/:categories/:year/:month/:day/:title/) back to `_posts`."""
+    match = _POST_URL.search(path)
+    if match is None:
+        return None
+    year, month, day, title = match.groups()
+    folder = os.path.join(site_root, "_posts")
+    for name in sorted(listing(folder) or ()):
+        stem, ext = os.path.splitext(name)
+        if stem == f"{year}-{month}-{day}-{title}" and ext.lower() in PAGE_TYPES:
+            return os.path.join(folder, name)
+    return None

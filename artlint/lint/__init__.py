@@ -1,0 +1,1 @@
+"""Running rules over a Document: selection, severities, directives."""

@@ -1,0 +1,120 @@
+"""Run the rules over a Document: select, stamp code and severity, honour directives, sort."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from artlint import rules as registry
+from artlint.config.loading import RuleSettings, Settings
+from artlint.discovery.globs import matches_any
+from artlint.model.diagnostics import Diagnostic, Finding, Severity
+from artlint.model.document import Directive, Document
+from artlint.rules.base import Context, Rule
+
+INTERNAL_CODE = "AL000"
+INTERNAL_NAME = "internal-error"
+
+
+class RuleCrash(Diagnostic):
+    """A rule raised: reported like a finding so the other rules and files still run."""
+
+
+def selected_rules(settings: Settings, path: str) -> list[tuple[Rule, RuleSettings]]:
+    rel = settings.relative(path)
+    select, extend, ignore = settings.select, list(settings.extend_select), list(settings.ignore)
+    rule_settings: dict[str, RuleSettings] = dict(settings.rules)
+    for override in settings.overrides:
+        if not matches_any(override.files, rel):
+            continue
+        if override.select is not None:
+            select = override.select
+        extend += override.extend_select
+        ignore += override.ignore
+        for code, extra in override.rules.items():
+            base = rule_settings.get(code, RuleSettings())
+            rule_settings[code] = RuleSettings(
+                extra.severity or base.severity, {**base.options, **extra.options}
+            )
+    chosen = []
+    for rule in registry.all_rules():
+        on = rule.enabled if select is None else any(registry.matches(rule, s) for s in select)
+        on = on or any(registry.matches(rule, s) for s in extend)
+        if on and not any(registry.matches(rule, s) for s in ignore):
+            chosen.append((rule, rule_settings.get(rule.code, RuleSettings())))
+    return chosen
+
+
+def check_document(
+    doc: Document, settings: Settings, debug: bool = False
+) -> list[Diagnostic]:
+    cache: dict[str, Any] = {}
+    results: list[Diagnostic] = []
+    for rule, configured in selected_rules(settings, doc.path):
+        options: Mapping[str, Any] = {**rule.options, **configured.options}
+        context = Context(doc, options, settings, cache)
+        severity = configured.severity or rule.severity
+        try:
+            results.extend(_stamp(doc, rule, severity, rule.check(context)))
+        except Exception as exc:  # a rule bug must not stop the other rules or files
+            if debug:
+                traceback.print_exc()
+            results.append(
+                RuleCrash(
+                    doc.path, 1, 1, INTERNAL_CODE, INTERNAL_NAME, Severity.ERROR,
+                    f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}",
+                )
+            )
+    # A key, not Diagnostic ordering: RuleCrash and Diagnostic instances do not compare.
+    return sorted(apply_directives(results, doc.directives), key=lambda d: (d.path, d.line, d.column, d.code))
+
+
+def _stamp(
+    doc: Document, rule: Rule, severity: Severity, findings: Iterable[Finding]
+) -> Iterable[Diagnostic]:
+    for f in findings:
+        yield Diagnostic(
+            path=doc.path, line=f.line, column=f.column, code=rule.code, name=rule.name,
+            severity=severity, message=f.message, end_line=f.end_line, end_column=f.end_column,
+            pointer=f.pointer, fix=f.fix,
+        )
+
+
+def _names(rules: tuple[str, ...], diagnostic: Diagnostic) -> bool:
+    if not rules:
+        return True
+    rule = registry.lookup(diagnostic.code)
+    if rule is None:
+        return diagnostic.code in rules
+    return any(registry.matches(rule, r) for r in rules)
+
+
+def apply_directives(
+    diagnostics: list[Diagnostic], directives: list[Directive]
+) -> list[Diagnostic]:
+    """Drop what `<!-- artlint-disable ... -->` comments silence."""
+    if not directives:
+        return diagnostics
+    kept = []
+    for diagnostic in diagnostics:
+        if diagnostic.code == INTERNAL_CODE or not _silenced(diagnostic, directives):
+            kept.append(diagnostic)
+    return kept
+
+
+def _silenced(diagnostic: Diagnostic, directives: list[Directive]) -> bool:
+    disabled = False
+    for d in directives:
+        if not _names(d.rules, diagnostic):
+            continue
+        if d.action == "disable-file":
+            return True
+        if d.action == "disable-next-line" and diagnostic.line == d.line + 1:
+            return True
+        if d.line <= diagnostic.line:
+            if d.action == "disable":
+                disabled = True
+            elif d.action == "enable":
+                disabled = False
+    return disabled

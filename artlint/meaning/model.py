@@ -1,0 +1,94 @@
+"""What a reader sees in an article body, so two renderings of it can be compared.
+
+`--fix` and the converter both promise not to change what readers see; they check it by
+comparing the Meaning of the text before and after:
+
+    before, after = of_document(doc), of_markdown(fixed_body)
+    problems = differences(before, after)   # [] when a reader would see the same article
+
+Markdown is rendered with the project's one parser and the HTML is read with html.parser, so
+raw HTML in the Markdown and Markdown syntax count alike: `<b>x</b>` and `**x**` mean the same.
+URLs are compared percent-decoded, and an http:// URL that became https:// is the same one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from artlint.meaning.read import Reader
+
+if TYPE_CHECKING:
+    from artlint.model.document import Document
+
+
+@dataclass(frozen=True)
+class Meaning:
+    text: str  # all visible text, whitespace-normalised
+    blocks: tuple[tuple[str, str], ...]  # (kind, text): "paragraph", "h1".."h6", "item", "cell", ...
+    headings: tuple[tuple[int, str], ...]
+    links: tuple[tuple[str, str], ...]  # (href, text)
+    images: tuple[tuple[str, str], ...]  # (src, alt)
+    emphasis: tuple[tuple[str, str], ...]  # ("strong" | "em", text)
+
+
+def of_html(html: str) -> Meaning:
+    reader = Reader()
+    reader.feed(html)
+    return of_reader(reader)
+
+
+def of_reader(reader: Reader) -> Meaning:
+    """The Meaning of what `reader` was fed (its handle_* methods may be called directly)."""
+    reader.close()
+    blocks = reader.finished_blocks()
+    return Meaning(
+        text=reader.visible_text(),
+        blocks=blocks,
+        headings=tuple((int(kind[1]), text) for kind, text in blocks if _is_heading(kind)),
+        links=reader.finished_links(),
+        images=tuple(reader.images),
+        emphasis=reader.finished_emphasis(),
+    )
+
+
+def of_markdown(body: str) -> Meaning:
+    from artlint.parsing.parse import markdown
+
+    return of_html(markdown().render(body))
+
+
+def of_document(doc: Document) -> Meaning:
+    """The Meaning of the body; front matter is not part of what the article shows."""
+    return of_markdown(doc.body)
+
+
+def _is_heading(kind: str) -> bool:
+    return len(kind) == 2 and kind[0] == "h" and kind[1] in "123456"
+
+
+def differences(before: Meaning, after: Meaning) -> list[str]:
+    """Concrete, human-readable differences; empty when a reader would see the same thing."""
+    from artlint.meaning.compare import compare
+
+    return compare(before, after, _emphasis_runs(before, after))
+
+
+def _emphasis_runs(before: Meaning, after: Meaning) -> list[tuple[str, str]]:
+    """(literal, text) for `**text**` / `__text__` runs in `before` that render as emphasis after.
+
+    A fix may make emphasis render that CommonMark left as literal asterisks (common next to
+    CJK text and punctuation); the asterisks vanish then, and that is the point of the fix.
+    """
+    from artlint.meaning.compare import unmatched
+
+    new = [text for kind, text in unmatched(after.emphasis, before.emphasis)]
+    runs = []
+    for text in new:
+        for mark in ("**", "__"):
+            literal = f"{mark}{text}{mark}"
+            if literal in before.text:
+                runs.append((literal, text))
+                break
+    return runs
+

@@ -1,0 +1,1 @@
+"""The data every stage shares: the parsed Document and the diagnostics rules produce."""

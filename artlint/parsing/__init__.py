@@ -1,0 +1,1 @@
+"""Bytes or text into a Document, parsed once."""

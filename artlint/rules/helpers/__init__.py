@@ -1,0 +1,1 @@
+"""What several rules share: HTML ancestry, CSS declarations, colours, blocks, headings."""

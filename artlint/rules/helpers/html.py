@@ -1,0 +1,143 @@
+"""Shared helpers for HTML rules: ancestry, element text, and edits that stay minimal."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from html import unescape
+
+from artlint.model.diagnostics import Edit
+from artlint.model.document import Attribute, Document, HtmlElement
+from artlint.rules.base import Context
+from artlint.rules.helpers import blocks as _blocks
+
+_TAG = re.compile(r"<[^>]*>")
+
+# Default of the `skip_inside` option: code highlighting, whose markup a tool generated.
+SKIP_INSIDE = ["pre", "code", ".colorscripter-code"]
+
+
+def matches(element: HtmlElement, selector: str) -> bool:
+    """A selector is a tag name (`pre`) or a class (`.colorscripter-code`)."""
+    if selector.startswith("."):
+        return selector[1:] in (element.get("class") or "").split()
+    return element.tag == selector
+
+
+def under(ctx: Context, selectors: Sequence[str]) -> list[bool]:
+    """For every element: whether it or an ancestor matches a selector (computed once)."""
+    key = "under:" + " ".join(selectors)
+    cached: list[bool] | None = ctx.cache.get(key)
+    if cached is None:
+        cached = []
+        for element in ctx.document.elements:
+            parent = element.parent
+            flag = (parent is not None and cached[parent]) or any(matches(element, s) for s in selectors)
+            cached.append(flag)
+        ctx.cache[key] = cached
+    return cached
+
+
+def skipped(ctx: Context) -> list[bool]:
+    """For every element: whether the rule's `skip_inside` option puts it out of scope."""
+    selectors = [
+        str(s) if str(s).startswith(".") else str(s).lower()
+        for s in ctx.options.get("skip_inside") or ()
+    ]
+    return under(ctx, selectors)
+
+
+def leading_space(doc: Document, offset: int) -> int:
+    while offset > 0 and doc.text[offset - 1] in " \t\r\n":
+        offset -= 1
+    return offset
+
+
+def remove_attribute(doc: Document, attribute: Attribute) -> Edit:
+    return Edit(leading_space(doc, attribute.start), attribute.end, "")
+
+
+def cut(doc: Document, start: int, end: int) -> Edit:
+    """Delete text[start:end]; when that leaves its line blank, delete the whole line, since a
+    blank line would end the HTML block and turn what follows into a paragraph or code."""
+    first, _ = doc.position(start)
+    last, _ = doc.position(end)
+    line_start = doc.lines.offset(first)
+    line_end = doc.lines.line_span(last)[1]
+    if doc.text[line_start:start].strip() or doc.text[end:line_end].strip():
+        return Edit(start, end, "")
+    return Edit(line_start, doc.lines.offset(last + 1), "")
+
+
+def unwrap(doc: Document, element: HtmlElement) -> tuple[Edit, Edit] | None:
+    """Edits that remove an element's start and end tags and keep its content."""
+    if element.end_tag_start is None or element.end is None:
+        return None
+    return cut(doc, element.start, element.start_tag_end), cut(doc, element.end_tag_start, element.end)
+
+
+def content(doc: Document, element: HtmlElement) -> str:
+    """The source between the start and end tag ("" for void or unclosed elements)."""
+    if element.end_tag_start is None:
+        return ""
+    return doc.text[element.start_tag_end : element.end_tag_start]
+
+
+def visible_text(source: str) -> str:
+    """Text of an HTML fragment with tags removed and entities decoded."""
+    return unescape(_TAG.sub("", source))
+
+
+def shorten(source: str, limit: int = 60) -> str:
+    """Source quoted in a message, cut to `limit` characters so a finding stays one line."""
+    return source if len(source) <= limit else source[: limit - 3] + "..."
+
+
+def _inline_tags(ctx: Context) -> list[tuple[int, int, set[str]]]:
+    """Spans of the inline tokens that hold HTML, with the tags markdown-it read as HTML there."""
+    cached: list[tuple[int, int, set[str]]] | None = ctx.cache.get("html-inline-tags")
+    if cached is None:
+        doc = ctx.document
+        cached = []
+        for token in doc.tokens:
+            if token.type != "inline":
+                continue
+            tags = {c.content for c in token.children or () if c.type == "html_inline"}
+            span = doc.token_offsets(token)
+            if tags and span is not None:
+                cached.append((span[0], span[1], tags))
+        ctx.cache["html-inline-tags"] = cached
+    return cached
+
+
+def is_html(ctx: Context, start: int, end: int | None = None) -> bool:
+    """Whether CommonMark reads the tag at text[start:end] as HTML (not as literal text); `end`
+    defaults to just past the first `>`."""
+    if _blocks.block_at(_blocks.html_blocks(ctx), start) is not None:
+        return True
+    text = ctx.document.text
+    tag = text[start : text.find(">", start) + 1 if end is None else end]
+    return any(s <= start < e and tag in tags for s, e, tags in _inline_tags(ctx))
+
+
+def elements(ctx: Context) -> list[tuple[int, HtmlElement]]:
+    """(index, element) of every element CommonMark renders as HTML."""
+    cached: list[tuple[int, HtmlElement]] | None = ctx.cache.get("html-elements")
+    if cached is None:
+        cached = [
+            (i, e) for i, e in enumerate(ctx.document.elements)
+            if is_html(ctx, e.start, e.start_tag_end)
+        ]
+        ctx.cache["html-elements"] = cached
+    return cached
+
+
+def in_rendered_tag(ctx: Context, offset: int) -> bool:
+    """Whether `offset` lies inside the start tag of an element CommonMark renders as HTML."""
+    spans: list[tuple[int, int]] | None = ctx.cache.get("html-tag-spans")
+    if spans is None:
+        spans = sorted((e.start, e.start_tag_end) for _, e in elements(ctx))
+        ctx.cache["html-tag-spans"] = spans
+    i = bisect_right(spans, (offset, len(ctx.document.text) + 1)) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]

@@ -1,0 +1,88 @@
+"""Markdown written inside an HTML block, where CommonMark leaves it as literal text.
+
+What it does:
+    Reports `**bold**`, `[text](url)`, `![alt](src)`, `` `code` `` and `#` heading
+    lines written inside an HTML block (the lines from an opening tag to the next blank line).
+    Text inside `<pre>`, `<code>`, `<script>`, `<style>`, Color Scripter widgets and comments is
+    not looked at. `__x__` is not reported: underscores often stand for blanks in such text.
+
+Why is this bad:
+    CommonMark does not parse Markdown inside HTML blocks: readers see the asterisks and
+    brackets, and the link is not a link.
+
+Example:
+    <div class="note">
+    Read the **manual** at [docs](https://example.com).
+    </div>
+
+Use instead:
+    <div class="note">
+
+    Read the **manual** at [docs](https://example.com).
+
+    </div>
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from artlint.model.diagnostics import Finding, Severity
+from artlint.rules.base import Context
+from artlint.rules.helpers import blocks as _blocks
+from artlint.rules.helpers import html as _html
+
+CODE = "HT115"
+NAME = "markdown-in-html"
+SUMMARY = "Markdown inside an HTML block is not rendered"
+SEVERITY = Severity.WARNING
+
+_PATTERNS = (
+    ("bold", re.compile(r"(?<!\*)\*\*(?![\s*])[^*\n]+?(?<![\s\\])\*\*(?!\*)")),
+    ("image", re.compile(r"!\[[^\]\n]*\]\([^)\s]+\)")),
+    ("link", re.compile(r"(?<!!)\[[^\]\n]+\]\([^)\s]+\)")),
+    ("code", re.compile(r"(?<!`)`[^`\n]+`(?!`)")),
+    ("heading", re.compile(r"^ {0,3}#{1,6} \S.*$", re.MULTILINE)),
+)
+# Blanking tags only removes matches, except that it can move a "#" to the start of a line.
+_PREFILTER = (*(p for kind, p in _PATTERNS if kind != "heading"), re.compile(r"#{1,6} \S"))
+_LITERAL = {"pre", "code", "script", "style", "textarea", "kbd", "samp"}
+_NOT_NEWLINE = re.compile(r"[^\n]")
+_MASK = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    doc = ctx.document
+    blocks = [(s, e) for s, e, token in _blocks.html_blocks(ctx) if token.level == 0]
+    if not blocks:
+        return
+    literal: list[tuple[int, int]] | None = None
+    for start, end in blocks:
+        raw = doc.text[start:end]
+        if "markdown=" in raw or not any(p.search(raw) for p in _PREFILTER):
+            continue  # kramdown's markdown="1" asks for the content to be parsed
+        if literal is None:
+            literal = _literal_spans(ctx)
+        masked = _MASK.sub(_blanked, doc.text[start:end])
+        for s, e in literal:
+            if s < end and e > start:
+                a, b = max(s, start) - start, min(e, end) - start
+                masked = masked[:a] + _NOT_NEWLINE.sub(" ", masked[a:b]) + masked[b:]
+        for kind, pattern in _PATTERNS:
+            for match in pattern.finditer(masked):
+                line, column = doc.position(start + match.start())
+                shown = _html.shorten(match.group().strip(), 50)
+                yield Finding(line, column, f"Markdown {kind} inside an HTML block is not rendered: {shown}")
+
+
+def _literal_spans(ctx: Context) -> list[tuple[int, int]]:
+    flags = _html.under(ctx, [*_LITERAL, ".colorscripter-code"])
+    return [
+        (el.start, el.end or el.start_tag_end) for i, el in _html.elements(ctx)
+        if flags[i] and (el.parent is None or not flags[el.parent])  # outermost only
+    ]
+
+
+def _blanked(match: re.Match[str]) -> str:
+    return _NOT_NEWLINE.sub(" ", match.group())

@@ -1,0 +1,161 @@
+"""Front-matter schemas: find, load and compile each once per run; a bad schema is one error."""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from artlint.config.loading import ConfigError, Settings
+
+if TYPE_CHECKING:
+    from jsonschema.protocols import Validator
+
+
+def builtin_dir() -> Path:
+    """Schemas ship inside the wheel as artlint/schemas; a source checkout has them at the top."""
+    package = Path(__file__).parents[1]
+    packaged = package / "schemas"
+    return packaged if packaged.is_dir() else package.parent / "schemas"
+
+
+NOT_FRONT_MATTER = frozenset({"report", "article"})  # schemas of artlint's own output
+
+
+def builtin_names() -> list[str]:
+    names = (p.name.removesuffix(".schema.json") for p in builtin_dir().glob("*.schema.json"))
+    return sorted(n for n in names if n not in NOT_FRONT_MATTER)
+
+
+def resolve(ref: str, settings: Settings) -> Path:
+    candidate = builtin_dir() / f"{ref}.schema.json"
+    if ref in builtin_names() and candidate.is_file():
+        return candidate
+    path = Path(ref)
+    if not path.is_absolute():
+        path = settings.root / path
+    if not path.is_file():
+        names = ", ".join(builtin_names())
+        raise ConfigError(f"schema {ref!r}: no such file, and no built-in schema of that name ({names})")
+    return path
+
+
+@functools.cache
+def load(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"schema {path}: cannot read: {exc}") from None
+    try:
+        if path.suffix in (".yaml", ".yml"):
+            import yaml
+
+            data = yaml.safe_load(text)
+        else:
+            data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"schema {path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
+    except Exception as exc:
+        raise ConfigError(f"schema {path}: cannot parse: {exc}") from None
+    if not isinstance(data, dict | bool):
+        raise ConfigError(f"schema {path}: a schema must be a JSON object")
+    return data if isinstance(data, dict) else {"not": {}} if data is False else {}
+
+
+@functools.cache
+def validator(path: Path) -> Validator:
+    """The validator; jsonschema loads only when a document is not plainly valid (lazyschema.py)."""
+    from artlint.schema.lazy import lazy_validator
+
+    return lazy_validator(load(path), functools.partial(compiled, path))
+
+
+def compiled(path: Path) -> Validator:
+    """The compiled validator, with format checks; raises ConfigError for an invalid schema."""
+    import jsonschema
+    import referencing
+    from jsonschema.validators import validator_for
+    from referencing.jsonschema import DRAFT202012
+
+    schema = load(path)
+    cls = validator_for(schema, default=jsonschema.Draft202012Validator)
+    try:
+        cls.check_schema(schema)
+    except jsonschema.SchemaError as exc:
+        where = "/".join(str(p) for p in exc.path) or "(root)"
+        raise ConfigError(f"schema {path}: invalid schema at {where}: {exc.message}") from None
+
+    check_refs(path, schema, set())
+
+    def retrieve(uri: str) -> referencing.Resource[Any]:
+        # Relative $refs resolve against the schema's own folder, never the network.
+        target = ref_target(path, schema, uri)
+        if target is None or not target.is_file():
+            raise referencing.exceptions.NoSuchResource(uri)
+        return referencing.Resource.from_contents(load(target), default_specification=DRAFT202012)
+
+    registry: referencing.Registry[Any] = referencing.Registry(retrieve=retrieve)  # type: ignore[call-arg]
+    return cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
+
+
+def ref_target(path: Path, schema: dict[str, Any], uri: str) -> Path | None:
+    """The file a non-local $ref names, relative to the schema file (or to its `$id` folder)."""
+    from urllib.parse import unquote, urlsplit
+
+    uri = uri.split("#")[0]
+    base = schema.get("$id")
+    folder = base.rsplit("/", 1)[0] + "/" if isinstance(base, str) and "/" in base else ""
+    if folder and uri.startswith(folder):
+        uri = uri[len(folder):]
+    parts = urlsplit(uri)
+    if parts.scheme == "file":
+        return Path(unquote(parts.path))
+    if parts.scheme or parts.netloc:
+        return None  # a remote schema: artlint never fetches one
+    return (path.parent / unquote(uri)).resolve()
+
+
+def check_refs(path: Path, schema: Any, seen: set[Path]) -> None:
+    """Every $ref to another file must name a readable schema: one clear error before any file."""
+    seen.add(path)
+    for ref, where in _refs(schema, ""):
+        if ref.startswith("#"):
+            continue
+        target = ref_target(path, load(path), ref)
+        if target is None:
+            raise ConfigError(f"schema {path}: $ref {ref!r} at {where or '/'}: remote schemas are not read")
+        if not target.is_file():
+            raise ConfigError(f"schema {path}: $ref {ref!r} at {where or '/'}: no such file {target}")
+        if target not in seen:
+            check_refs(target, load(target), seen)
+
+
+def _refs(node: Any, where: str) -> Any:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                yield value, where
+            elif key not in ("const", "enum", "default", "examples"):
+                yield from _refs(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _refs(value, f"{where}/{i}")
+
+
+def for_path(path: str, settings: Settings) -> Validator | None:
+    ref = settings.schema_for(path)
+    if ref is False or ref in ("none", "false", ""):
+        return None
+    if ref is True:
+        ref = "blog"
+    return validator(resolve(str(ref), settings))
+
+
+def preload(settings: Settings) -> None:
+    """Compile every configured schema before the first file, so a bad one stops the run once."""
+    refs = {settings.schema, *(s for _, s in settings.schemas)}
+    refs |= {o.schema for o in settings.overrides if o.schema is not None}
+    for ref in refs:
+        if isinstance(ref, str) and ref not in ("none", "false", ""):
+            validator(resolve(ref, settings))
