@@ -1,4 +1,4 @@
-"""What a one-file `artlint check` loads, and that the lean option handling changes nothing."""
+"""What a one-file `artlint check` loads, and that options reach the check as given."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from conftest import Run
-from typer.testing import CliRunner
 
 from artlint.cli import app as cli
-from artlint.cli import params as cli_params
 from artlint.commands import check as check_command
+from artlint.commands.check import CheckOptions
 
 Write = Callable[[str, str], Path]
 
@@ -35,7 +35,7 @@ categories: Notes
 Body.
 """
 
-HEAVY = ("pydantic", "jsonschema", "rich", "markdownify", "nh3", "aiohttp")
+HEAVY = ("typer", "pydantic", "jsonschema", "rich", "markdownify", "nh3", "aiohttp")
 
 
 def _loaded_modules(path: Path) -> set[str]:
@@ -64,47 +64,41 @@ def test_invalid_front_matter_still_gets_jsonschema_errors(run: Run, write: Writ
     assert "$.title" in done.stdout and "$.categories" in done.stdout
 
 
-CASES = [
-    [],
-    ["a.md", "b.md"],
-    ["--format", "json", "--select", "FM,ST101", "--select", "HT", "--ignore", "FM005", "x"],
-    ["--config", "cfg.toml", "--output", "out.txt", "--schema", "none", "-"],
-    ["--external", "--no-color", "--strict", "--exit-zero", "--stdin-filename", "p.md", "-"],
-    ["--no-external", "--color", "--statistics", "--extend-select", "LK", "--jobs", "3", "d"],
-    ["--fix", "--unsafe-fixes", "--diff", "--no-cache", "--allow-private", "--debug", "-j", "auto"],
-]
+def _options(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> CheckOptions:
+    seen: list[CheckOptions] = []
 
-
-def _options(argv: list[str], lean: bool, monkeypatch: pytest.MonkeyPatch) -> object:
-    seen: list[object] = []
-
-    def fake_run_check(options: object) -> int:
+    def fake_run_check(options: CheckOptions) -> int:
         seen.append(options)
         return 0
 
     monkeypatch.setattr(check_command, "run_check", fake_run_check)
-    if not lean:
-        monkeypatch.setattr(cli_params, "install", lambda param: False)
     result = CliRunner().invoke(cli.app, ["check", *argv])
     assert result.exit_code == 0, result.output
     return seen[0]
 
 
-@pytest.mark.parametrize("argv", CASES)
-def test_lean_options_equal_typer_coercion(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    with monkeypatch.context() as patch:
-        general = _options(argv, False, patch)
-    with monkeypatch.context() as patch:
-        lean = _options(argv, True, patch)
-    assert lean == general
+def test_no_options_mean_the_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _options([], monkeypatch) == CheckOptions()
 
 
-def test_lean_coercion_is_installed_on_check() -> None:
-    import typer.main
+def test_options_reach_the_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    argv = ["--format", "json", "--select", "FM,ST101", "--select", "HT", "--ignore", "FM005",
+            "--config", "cfg.toml", "--output", "out.txt", "--no-external", "--color", "--jobs", "3",
+            "--fix", "--unsafe-fixes", "--stdin-filename", "p.md", "a.md", "b.md"]
+    options = _options(argv, monkeypatch)
+    assert options.paths == ("a.md", "b.md")
+    assert options.output_format == "json"
+    assert options.select == ("FM", "ST101", "HT")
+    assert options.ignore == ("FM005",)
+    assert options.extend_select is None
+    assert options.config == Path("cfg.toml") and options.output == Path("out.txt")
+    assert options.external is False and options.color is True
+    assert options.jobs == 3 and options.fix and options.unsafe_fixes
+    assert options.stdin_filename == "p.md"
+    assert not options.diff and not options.strict
 
-    command = typer.main.get_command(cli.app)
-    check = command.commands["check"]  # type: ignore[attr-defined]
-    if not hasattr(check.params[0], "get_runtime_param"):
-        pytest.skip("this typer has no lazy coercion layer")
-    kinds = {p.name: type(p._runtime_param).__name__ for p in check.params}
-    assert kinds["output_format"] == kinds["paths"] == kinds["config"] == "_Plain"
+
+def test_bad_jobs_is_a_usage_error(run: Run, tmp_path: Path) -> None:
+    done = run("check", "--jobs", "many", ".", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "--jobs" in done.stderr and "Traceback" not in done.stderr

@@ -4,29 +4,31 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
-ConfigOption = Annotated[Path | None, typer.Option("--config", help="Use this configuration file.")]
-FolderOption = Annotated[
-    Path | None, typer.Option("--cache-dir", help="The cache folder (default: from [links] cache_dir).")
-]
+from artlint.cli.app import PATH, finish
 
 
-def register(app: typer.Typer) -> None:
-    group = typer.Typer(
-        name="cache",
-        help="Inspect or clear the cache of external link results.",
-        no_args_is_help=True,
-        rich_markup_mode=None,
-    )
-    group.command("info")(info)
-    group.command("clear")(clear)
-    app.add_typer(group)
+def register(group: click.Group) -> None:
+    group.add_command(cache)
 
 
-def info(config: ConfigOption = None, cache_dir: FolderOption = None) -> None:
+@click.group()
+def cache() -> None:
+    """Inspect or clear the cache of external link results."""
+
+
+config_option = click.option("--config", type=PATH, help="Use this configuration file.")
+folder_option = click.option(
+    "--cache-dir", type=PATH, help="The cache folder (default: from [links] cache_dir)."
+)
+
+
+@cache.command()
+@config_option
+@folder_option
+def info(config: Path | None, cache_dir: Path | None) -> None:
     """Print where the link cache is and how many results it holds."""
     from artlint.links.external.cache import CacheError, LinkCache
 
@@ -35,16 +37,19 @@ def info(config: ConfigOption = None, cache_dir: FolderOption = None) -> None:
         with LinkCache(path.parent) as cache:
             total, fresh, oldest, newest = cache.stats()
     except CacheError as exc:
-        typer.echo(f"artlint: {exc}", err=True)
-        raise typer.Exit(2) from None
-    typer.echo(f"path: {path}")
-    typer.echo(f"entries: {total} ({fresh} fresh)")
-    typer.echo(f"size: {path.stat().st_size} bytes")
-    typer.echo(f"oldest: {_when(oldest)}")
-    typer.echo(f"newest: {_when(newest)}")
+        click.echo(f"artlint: {exc}", err=True)
+        finish(2)
+    click.echo(f"path: {path}")
+    click.echo(f"entries: {total} ({fresh} fresh)")
+    click.echo(f"size: {path.stat().st_size} bytes")
+    click.echo(f"oldest: {_when(oldest)}")
+    click.echo(f"newest: {_when(newest)}")
 
 
-def clear(config: ConfigOption = None, cache_dir: FolderOption = None) -> None:
+@cache.command()
+@config_option
+@folder_option
+def clear(config: Path | None, cache_dir: Path | None) -> None:
     """Forget every cached link result, so the next --external run asks every URL again."""
     from artlint.links.external.cache import CacheError, LinkCache
 
@@ -53,9 +58,9 @@ def clear(config: ConfigOption = None, cache_dir: FolderOption = None) -> None:
         with LinkCache(path.parent) as cache:
             removed = cache.clear()
     except CacheError as exc:
-        typer.echo(f"artlint: {exc}", err=True)
-        raise typer.Exit(2) from None
-    typer.echo(f"removed {removed} entries from {path}")
+        click.echo(f"artlint: {exc}", err=True)
+        finish(2)
+    click.echo(f"removed {removed} entries from {path}")
 
 
 def _existing(config: Path | None, cache_dir: Path | None) -> Path:
@@ -64,8 +69,8 @@ def _existing(config: Path | None, cache_dir: Path | None) -> Path:
 
     path = _folder(config, cache_dir) / FILE_NAME
     if not path.is_file():
-        typer.echo(f"no link cache at {path}")
-        raise typer.Exit(0)
+        click.echo(f"no link cache at {path}")
+        finish(0)
     return path
 
 

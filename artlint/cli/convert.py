@@ -3,45 +3,54 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
-
-def register(app: typer.Typer) -> None:
-    app.command("convert")(convert)
+from artlint.cli.app import PATH, finish
 
 
+def register(group: click.Group) -> None:
+    group.add_command(convert)
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--to", "-t", required=True, help="markdown, blog, json, or jsonl (one archive file).")
+@click.option("--from", "source_format", help="Input format (blog, markdown, json); detected by default.")
+@click.option("--out", "-o", type=PATH, help="Output folder (a file for jsonl).")
+@click.option("--in-place", is_flag=True, help="Replace each source file.")
+@click.option("--dry-run", is_flag=True, help="Convert and verify; write nothing.")
+@click.option("--check", is_flag=True, help="Exit 1 if any output would change.")
+@click.option("--jobs", "-j", type=int, help="Worker processes (default: all cores).")
+@click.option("--force", is_flag=True, help="Write even when verification finds differences.")
+@click.option("--verify/--no-verify", default=None, help="Compare output with input.")
+@click.option("--report", type=PATH, help="Write a JSON report to this file.")
+@click.option("--normalize-front-matter", is_flag=True, default=None,
+              help="Re-emit front matter from its data.")
+@click.option("--tistory-markup", is_flag=True, default=None,
+              help="markdown -> blog: add Tistory editor markup.")
+@click.option("--spans", help="Coloured spans: text, drop, mark or emphasis.")
+@click.option("--iframes", help="Iframes: html (sanitised) or link.")
+@click.option("--config", type=PATH, help="Use this configuration file.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors of usage.")
 def convert(
-    sources: Annotated[list[str], typer.Argument(help="Files or folders to convert.")],
-    to: Annotated[str, typer.Option("--to", "-t", help="markdown, blog, json, or jsonl (one archive file).")],
-    source_format: Annotated[
-        str | None, typer.Option("--from", help="Input format (blog, markdown, json); detected by default.")
-    ] = None,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output folder (a file for jsonl).")] = None,
-    in_place: Annotated[bool, typer.Option("--in-place", help="Replace each source file.")] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Convert and verify; write nothing.")] = False,
-    check: Annotated[bool, typer.Option("--check", help="Exit 1 if any output would change.")] = False,
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Write even when verification finds differences.")
-    ] = False,
-    verify: Annotated[
-        bool | None, typer.Option("--verify/--no-verify", help="Compare output with input.")
-    ] = None,
-    report: Annotated[Path | None, typer.Option("--report", help="Write a JSON report to this file.")] = None,
-    normalize_front_matter: Annotated[
-        bool | None, typer.Option("--normalize-front-matter", help="Re-emit front matter from its data.")
-    ] = None,
-    tistory_markup: Annotated[
-        bool | None, typer.Option("--tistory-markup", help="markdown -> blog: add Tistory editor markup.")
-    ] = None,
-    spans: Annotated[str | None, typer.Option(help="Coloured spans: text, drop, mark or emphasis.")] = None,
-    iframes: Annotated[str | None, typer.Option(help="Iframes: html (sanitised) or link.")] = None,
-    config: Annotated[Path | None, typer.Option(help="Use this configuration file.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors of usage.")] = False,
+    sources: tuple[str, ...],
+    to: str,
+    source_format: str | None,
+    out: Path | None,
+    in_place: bool,
+    dry_run: bool,
+    check: bool,
+    jobs: int | None,
+    force: bool,
+    verify: bool | None,
+    report: Path | None,
+    normalize_front_matter: bool | None,
+    tistory_markup: bool | None,
+    spans: str | None,
+    iframes: str | None,
+    config: Path | None,
+    quiet: bool,
 ) -> None:
     """Convert articles between the blog format, clean Markdown and JSON, verifying each."""
     from artlint.convert.command import Request, run
@@ -54,8 +63,8 @@ def convert(
         "iframes": iframes,
     }
     request = Request(
-        sources=tuple(sources), to=to, source_format=source_format, out=out, in_place=in_place,
+        sources=sources, to=to, source_format=source_format, out=out, in_place=in_place,
         dry_run=dry_run, check=check, jobs=jobs, force=force, report=report, config=config, quiet=quiet,
         cli_options=tuple((k, v) for k, v in cli_options.items() if v is not None),
     )
-    raise typer.Exit(run(request))
+    finish(run(request))
