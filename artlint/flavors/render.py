@@ -28,4 +28,5 @@ def parser(flavor: Flavor = GFM) -> MarkdownIt:
 
 def render(body: str, flavor: Flavor = GFM) -> str:
     """The HTML `flavor`'s engine makes of a Markdown body."""
-    return parser(flavor).render(body)
+    html: str = parser(flavor).render(body)
+    return html
