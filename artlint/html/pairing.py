@@ -1,7 +1,7 @@
 """Turn a stream of start and end tags into HtmlElements: positions, attributes, pairing, problems.
 
-Both tag finders (`htmlfast`, and html.parser in `htmlscan`) feed the same builder, so they
-produce the same elements whenever they see the same tags.
+The tokenizer (`html.tokenize`) feeds tags in document order; pairing follows HTML's rules for
+void elements, optional end tags and the start tags that close an open paragraph.
 """
 
 from __future__ import annotations

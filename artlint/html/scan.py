@@ -2,23 +2,22 @@
 
 CommonMark renders code blocks, code spans, autolinks and escaped characters as text, so those
 regions are blanked out (same length, newlines kept) before tags are looked for: offsets stay
-true and a `<b>` written inside backticks is never taken for a tag. Tags are found by `htmlfast`
-where it can, else by html.parser; either way `htmlbuild` pairs them into elements.
+true and a `<b>` written inside backticks is never taken for a tag. Tags are found by
+`html.tokenize` and paired into elements by `html.pairing`.
 """
 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
-from artlint.html.fasttags import find_tags
 from artlint.html.pairing import (
     CLOSES_P,
     OPTIONAL_END,
     VOID,
     Builder,
 )
+from artlint.html.tokenize import find_tags
 from artlint.model.document import HtmlElement, HtmlProblem, LineIndex
 
 if TYPE_CHECKING:
@@ -94,39 +93,8 @@ def _blanked(text: str, blanks: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-class _Scanner(HTMLParser):
-    """html.parser feeding the builder: the reference, and the fallback of `htmlfast`."""
-
-    def __init__(self, builder: Builder, index: LineIndex) -> None:
-        super().__init__(convert_charrefs=False)
-        self.builder = builder
-        self.index = index
-
-    def _offset(self) -> int:
-        line, col = self.getpos()
-        return self.index.offset(line, col + 1)
-
-    def handle_starttag(self, tag: str, attrs: object) -> None:
-        self.builder.start(tag, self._offset(), self.get_starttag_text() or "", self_closing=False)
-
-    def handle_startendtag(self, tag: str, attrs: object) -> None:
-        self.builder.start(tag, self._offset(), self.get_starttag_text() or "", self_closing=True)
-
-    def handle_endtag(self, tag: str) -> None:
-        self.builder.end(tag, self._offset())
-
-
 def scan(masked: str, index: LineIndex) -> tuple[list[HtmlElement], list[HtmlProblem]]:
     """Elements and tag-pairing problems of the masked file text."""
     builder = Builder(masked, index)
-    if find_tags(masked, builder):
-        return builder.finish()
-    return scan_with_html_parser(masked, index)
-
-
-def scan_with_html_parser(masked: str, index: LineIndex) -> tuple[list[HtmlElement], list[HtmlProblem]]:
-    builder = Builder(masked, index)
-    scanner = _Scanner(builder, index)
-    scanner.feed(masked)
-    scanner.close()
+    find_tags(masked, builder)
     return builder.finish()
