@@ -62,7 +62,7 @@ def test_json_duplicate_key() -> None:
 @pytest.mark.parametrize(
     ("front", "line", "column"),
     [
-        ('{\n  "title": "서울",\n  "tags": ["a",]\n}\n', 3, 16),
+        ('{\n  "title": "서울",\n  "tags": ["a",]\n}\n', 3, 15),
         ('{\n  "title": "서울"\n  "tags": []\n}\n', 3, 3),
     ],
 )
@@ -70,6 +70,13 @@ def test_json_syntax_errors_have_the_parsers_position(front: str, line: int, col
     found = where(front + "본문\n")
     assert [(ln, col, code) for ln, col, code, _ in found] == [(line, column, "FM001")]
     assert found[0][3].startswith("JSON: ")
+
+
+def test_a_trailing_comma_is_named_at_the_comma() -> None:
+    found = where('{\n  "title": "서울",\n  "tags": ["a",],\n}\n본문\n')
+    assert [(ln, col, message) for ln, col, _, message in found] == [
+        (3, 15, "JSON: Illegal trailing comma before end of array")
+    ]
 
 
 def test_liquid_at_the_start_is_not_json_front_matter() -> None:

@@ -60,8 +60,27 @@ def _broken_json(text: str, exc: json.JSONDecodeError) -> tuple[FrontMatter, int
     close = _JSON_CLOSE.search(text)
     end = close.end() if close else len(text)
     last_line = text.count("\n", 0, end) + (0 if text[:end].endswith("\n") else 1)
-    problem = SyntaxProblem(f"JSON: {exc.msg}", exc.lineno, exc.colno)
+    message, line, column = _json_error(exc)
+    problem = SyntaxProblem(f"JSON: {message}", line, column)
     return FrontMatter("json", text[:end], 1, last_line, 1, error=problem), end
+
+
+def _json_error(exc: json.JSONDecodeError) -> tuple[str, int, int]:
+    """The json module's message and position, made the same on every Python.
+
+    Python 3.13 names a trailing comma and points at it; older versions say "Expecting value"
+    after it. The clearer form is given everywhere.
+    """
+    if exc.msg in ("Expecting value", "Expecting property name enclosed in double quotes"):
+        before = exc.doc[: exc.pos].rstrip()
+        closer = exc.doc[exc.pos : exc.pos + 1]
+        if before.endswith(",") and closer in ("]", "}"):
+            comma = len(before) - 1
+            line = exc.doc.count("\n", 0, comma) + 1
+            column = comma - (exc.doc.rfind("\n", 0, comma) + 1) + 1
+            kind = "array" if closer == "]" else "object"
+            return f"Illegal trailing comma before end of {kind}", line, column
+    return exc.msg, exc.lineno, exc.colno
 
 
 def load(fm: FrontMatter) -> None:
@@ -173,7 +192,8 @@ def _load_json(fm: FrontMatter) -> None:
     except RecursionError:
         fm.error = SyntaxProblem("JSON: nested too deeply", fm.content_line, 1)
     except json.JSONDecodeError as exc:
-        fm.error = SyntaxProblem(f"JSON: {exc.msg}", fm.content_line + exc.lineno - 1, exc.colno)
+        message, line, column = _json_error(exc)
+        fm.error = SyntaxProblem(f"JSON: {message}", fm.content_line + line - 1, column)
 
 
 def to_json_compatible(value: Any) -> Any:
