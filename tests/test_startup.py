@@ -35,7 +35,7 @@ categories: Notes
 Body.
 """
 
-HEAVY = ("typer", "pydantic", "jsonschema", "rich", "markdownify", "nh3", "aiohttp")
+HEAVY = ("typer", "pydantic", "pygls", "lsprotocol", "jsonschema", "rich", "markdownify", "nh3", "aiohttp")
 
 
 def _loaded_modules(path: Path) -> set[str]:

@@ -144,6 +144,14 @@ def explain(code: str) -> None:
     finish(explain_rule(code))
 
 
+@app.command()
+def lsp() -> None:
+    """Run the language server on standard input and output (for editors)."""
+    from artlint.lsp.server import serve
+
+    serve()
+
+
 def _register_extra_commands() -> None:
     # Commands declared in modules of their own, each adding itself to the group.
     from artlint.cli import cache, convert
