@@ -47,7 +47,7 @@ def app() -> None:
 @app.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "-f", "output_format", default="auto", show_default=True,
-              help="text, json, github, sarif, or auto.")
+              help="text, json, github, sarif, html, or auto.")
 @click.option("--config", type=PATH, help="Use this configuration file.")
 @click.option("--select", multiple=True, help=SELECTOR_HELP)
 @click.option("--extend-select", multiple=True, help=SELECTOR_HELP)

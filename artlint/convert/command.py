@@ -74,8 +74,13 @@ def run(request: Request) -> int:
         jsonl.finish(tally, job.mode)
     summary.print_summary(tally, job.mode, quiet=request.quiet)
     if request.report is not None:
-        report = json.dumps(tally.report(request.to), ensure_ascii=False, indent=2)
-        write_atomic(request.report, report + "\n")
+        data = tally.report(request.to)
+        if request.report.suffix.lower() in (".html", ".htm"):
+            from artlint.reporters.html import convert_report
+
+            write_atomic(request.report, convert_report(data))
+        else:
+            write_atomic(request.report, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     failed = tally.failed or (request.check and tally.changed)
     return EXIT_FAILED if failed else EXIT_OK
 

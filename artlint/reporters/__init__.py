@@ -14,6 +14,7 @@ FORMATS = {
     "json": "artlint.reporters.json:JsonReporter",
     "github": "artlint.reporters.github:GithubReporter",
     "sarif": "artlint.reporters.sarif:SarifReporter",
+    "html": "artlint.reporters.html:HtmlReporter",
 }
 
 
