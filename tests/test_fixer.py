@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Run
+from conftest import CORPUS, Run, corpus
 
 from artlint.commands.check import CheckOptions, run_check
 from artlint.commands.fix import unified_diff
@@ -299,9 +299,6 @@ def test_stdin_prints_the_fixed_text(
     assert b"TX002" in err  # the report goes to stderr, the text to stdout
 
 
-CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
-
-
 # One test per corpus folder, so that parallel runs share the work.
 CORPUS_FOLDERS = sorted(p.name for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_dir() else ["-"]
 
@@ -310,8 +307,7 @@ CORPUS_FOLDERS = sorted(p.name for p in CORPUS.iterdir() if p.is_dir()) if CORPU
 def test_corpus_fixes_keep_what_readers_see(tmp_path: Path, folder: str) -> None:
     """Every real article: safe fixes, then unsafe ones, never crash, never change what readers
     see (fixes that would are withheld), leave front matter alone, and a second run changes nothing."""
-    if not CORPUS.is_dir():
-        pytest.skip("shared corpus not present")
+    corpus()
     settings = Settings(root=tmp_path)
     copies = []
     for source in sorted((CORPUS / folder).rglob("*.md")):
