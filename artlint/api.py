@@ -69,7 +69,10 @@ class FileResult:
 
 
 def settings_for(config: str | Path | None = None) -> Settings:
-    return load(Path(config) if config else None)
+    """The settings of `config` (default: the file found from the working directory), checked."""
+    from artlint.lint.selection import validated
+
+    return validated(load(Path(config) if config else None))
 
 
 def check_text(
@@ -112,7 +115,7 @@ def check_bytes(
 
 def external_candidates(doc: Document, settings: Settings) -> list[Link]:
     """The links the run-wide external check needs; only collected when that check is on."""
-    if not settings.section("links").get("external"):
+    if not settings.links.external:
         return []
     from artlint.links.collect import all_links
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from artlint.api import FileResult, check_bytes, check_file
 from artlint.commands.options import CheckOptions
@@ -15,31 +16,33 @@ from artlint.rules.base import Rule
 __all__ = ["CheckOptions", "build_settings", "run_check"]
 
 
-def build_settings(options: CheckOptions) -> Settings:
+def build_settings(options: CheckOptions, rules: Sequence[Rule] | None = None) -> Settings:
+    from artlint.lint.selection import check_selectors, validated
+
     if options.config is not None and not options.config.is_file():
         raise ConfigError(f"{options.config}: no such configuration file")
-    settings = load(options.config)
+    settings = validated(load(options.config), rules)
+    for given in (options.select, options.extend_select, options.ignore):
+        check_selectors(given or (), "command line", rules)
     ignore = settings.ignore + (options.ignore or ())
     extend = settings.extend_select + (options.extend_select or ())
     schema: str | bool | None = options.schema
     if options.schema is not None and options.schema.lower() in ("none", "false", "off"):
         schema = False
-    sections = dict(settings.sections)
-    links = dict(sections.get("links", {}))
+    links = settings.links
     if options.external is not None:
-        links["external"] = options.external
+        links = replace(links, external=options.external)
     if options.no_cache:
-        links["cache"] = False
+        links = replace(links, cache=False)
     if options.allow_private:
-        links["allow_private"] = True
-    sections["links"] = links
+        links = replace(links, allow_private=True)
     return settings.with_cli(
         select=options.select,
         extend_select=extend,
         ignore=ignore,
         schema=schema,
         strict=options.strict or settings.strict,
-        sections=sections,
+        links=links,
     )
 
 
@@ -54,7 +57,7 @@ def _results(
     options: CheckOptions, settings: Settings, rules: Sequence[Rule] | None
 ) -> Iterator[FileResult]:
     results = _checked(options, settings, rules)
-    if settings.section("links").get("external"):
+    if settings.links.external:
         # External URLs are checked once per run across all files, then merged into each result.
         from artlint.links.external.run import attach
 
@@ -83,7 +86,7 @@ def _checked(
 def run_check(options: CheckOptions, rules: Sequence[Rule] | None = None) -> int:
     """Check (or fix) what `options` name; `rules`: the rules to choose from (default: the registry)."""
     _validate_formats(options.output_format)
-    settings = build_settings(options)
+    settings = build_settings(options, rules)
     from artlint.schema import load as schema
 
     schema.preload(settings)

@@ -37,7 +37,7 @@ def run_fix(options: CheckOptions, settings: Settings, rules: Sequence[Rule] | N
         return 2
     tally = Tally()
     results = _results(options, settings, paths, tally, rules)
-    if settings.section("links").get("external") and not options.diff:
+    if settings.links.external and not options.diff:
         from artlint.links.external.run import attach
 
         results = attach(results, settings)
