@@ -13,19 +13,13 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 from artlint.html.fasttags import find_tags
-from artlint.html.pairing import (
-    CLOSES_P,
-    OPTIONAL_END,
-    VOID,
-    Builder,
-)
+from artlint.html.pairing import Builder
 from artlint.model.document import HtmlElement, HtmlProblem, LineIndex
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-# Re-exported: rules import these names from here.
-__all__ = ["CLOSES_P", "OPTIONAL_END", "VOID", "masked_text", "scan"]
+__all__ = ["masked_text", "scan"]
 
 _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*>|<[^\s<>@]+@[^\s<>]+>")
 _ESCAPE = re.compile(r"\\[!-/:-@\[-`{-~]")
