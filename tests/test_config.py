@@ -222,3 +222,12 @@ def test_a_bad_convert_value_stops_convert_before_any_file(run: Run, write: Writ
     assert done.returncode == 2
     assert "[convert] iframes: expected one of html, link; got 'embed'" in done.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_rule_typo_stops_convert_as_it_stops_check(run: Run, write: Write, tmp_path: Path) -> None:
+    write(".artlint.toml", 'ignore = ["HT99"]\n')
+    write("post.html", "<p>본문</p>\n")
+    for args in (["check", "post.html"], ["convert", "post.html", "--to", "markdown"]):
+        done = run(*args, cwd=tmp_path)
+        assert done.returncode == 2, args
+        assert "'HT99' is not a rule code, name or code prefix" in done.stderr

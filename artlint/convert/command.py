@@ -93,7 +93,9 @@ def _plan(request: Request) -> tuple[Job, list[tuple[Item, str | None]], int]:
         raise UsageError("--in-place needs --to markdown or --to blog (the file keeps its name)")
     if not request.sources:
         raise UsageError("name at least one file or folder to convert")
-    settings = config.load(request.config)
+    from artlint.lint.selection import validated
+
+    settings = validated(config.load(request.config))  # a typo in the file is an error here too
     options = Options.from_settings(settings.convert, **dict(request.cli_options))
     entries = _entries(list(request.sources))
     mode = "check" if request.check else "dry-run" if request.dry_run else "write"
