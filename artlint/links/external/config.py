@@ -1,4 +1,5 @@
-"""The [links] table read into a typed, validated configuration for the online checker."""
+"""The online checker's configuration: the [links] values (checked on loading), with header
+variables taken from the environment and the cache folder resolved."""
 
 from __future__ import annotations
 

@@ -33,7 +33,7 @@ MALFORMED, UNSAFE = "malformed", "unsafe"
 @dataclass(frozen=True)
 class Problem:
     kind: str  # one of the constants above
-    link: Link | None
+    link: Link
     message: str
     offset: int | None = None  # where to point, when not at the URL's start
 
