@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import sys
 import tomllib
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -98,20 +97,32 @@ def fix_path(case: Path) -> str:
     return fix_text(style, str(case), settings, unsafe=True).text
 
 
-def update(codes: list[str], server: Callable[[], str] | None = None) -> None:
+def update(codes: list[str], server: str) -> None:
     for folder in sorted(RULE_FIXTURES.iterdir()):
         if codes and folder.name not in codes:
             continue
-        if is_external(folder.name):
-            continue  # they need the test server: regenerate with the test's help instead
+        external = is_external(folder.name)
         for case in sorted(folder.glob("fail*.md")):
-            Path(f"{case}.expected").write_text("".join(f"{line}\n" for line in findings(case)), "utf-8")
+            found = findings(case, server if external else None)
+            Path(f"{case}.expected").write_text("".join(f"{line}\n" for line in found), "utf-8")
             rule = registry.lookup(folder.name)
-            if rule is not None and rule.fix != "none":
+            if rule is not None and rule.fix != "none" and not external:
                 Path(f"{case}.fixed").write_text(fix_path(case), "utf-8")
 
 
-if __name__ == "__main__":
+def _main() -> None:
+    import asyncio
+    import threading
+
+    from test_links_external import Server
+
     if sys.argv[1:2] != ["--update"]:
         sys.exit(__doc__)
-    update(sys.argv[2:])
+    running = Server()
+    threading.Thread(target=running.loop.run_forever, daemon=True).start()
+    asyncio.run_coroutine_threadsafe(running.start(), running.loop).result(5)
+    update(sys.argv[2:], f"127.0.0.1:{running.port}")
+
+
+if __name__ == "__main__":
+    _main()

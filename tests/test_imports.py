@@ -1,4 +1,15 @@
-"""Which modules each command imports: heavy dependencies load only where they are needed.
+"""Which modules each command imports, and which way the package's own imports point.
+
+The import graph is read with ast from every module, imports inside functions included (those
+under `if TYPE_CHECKING:` never run and are left out). It must have no cycle, and every import
+must point down LAYERS (below): a module uses its own layer and the ones under it. The layers
+differ from the plain "cli -> commands -> work -> rules -> building blocks -> model/config"
+line in three places, each for a reason written beside LAYERS: `api` and the engine sit below
+the fix loop, the worker pool and the online link check (they all run the engine); the offline
+half of `links/` sits below the rules (the LK rules are built on it); and `discovery.globs`, pure
+pattern matching, sits with configuration, which needs it for per-path settings.
+
+Heavy dependencies load only where they are needed.
 
 Expectations (keep them; when one fails, the change that made a command import a heavy module
 needs a lazy import inside the function that uses it):

@@ -75,8 +75,7 @@ def test_some_fixture_of_a_fixable_rule_is_fixed(code: str) -> None:
     assert changed, f"no fixture of {code} shows its fix applied"
 
 
-@pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
-def test_every_rule_has_passing_and_failing_fixtures(rule: object) -> None:
-    code = rule.code  # type: ignore[attr-defined]
+@pytest.mark.parametrize("code", [rule.code for rule in all_rules()])
+def test_every_rule_has_passing_and_failing_fixtures(code: str) -> None:
     assert (RULE_FIXTURES / code / "pass.md").is_file()
     assert (RULE_FIXTURES / code / "fail.md.expected").read_text("utf-8").strip()
