@@ -49,6 +49,7 @@ from artlint.lint import engine
 from artlint.model.diagnostics import Diagnostic, Severity
 from artlint.model.document import Directive, Document, Link
 from artlint.parsing.parse import DecodeError, parse, parse_bytes
+from artlint.rules.base import Rule
 
 UNREADABLE_CODE = "AL001"
 UNREADABLE_NAME = "file-unreadable"
@@ -68,7 +69,10 @@ class FileResult:
 
 
 def settings_for(config: str | Path | None = None) -> Settings:
-    return load(Path(config) if config else None)
+    """The settings of `config` (default: the file found from the working directory), checked."""
+    from artlint.lint.selection import validated
+
+    return validated(load(Path(config) if config else None))
 
 
 def check_text(
@@ -78,16 +82,21 @@ def check_text(
     return engine.check_document(parse(text, path), settings)
 
 
-def check_file(path: str, settings: Settings, debug: bool = False) -> FileResult:
+def check_file(
+    path: str, settings: Settings, debug: bool = False, rules: Sequence[Rule] | None = None
+) -> FileResult:
     try:
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as exc:
         return FileResult(path, [_unreadable(path, f"cannot read: {exc.strerror or exc}", 1, 1)])
-    return check_bytes(data, path, settings, debug)
+    return check_bytes(data, path, settings, debug, rules)
 
 
-def check_bytes(data: bytes, path: str, settings: Settings, debug: bool = False) -> FileResult:
+def check_bytes(
+    data: bytes, path: str, settings: Settings, debug: bool = False, rules: Sequence[Rule] | None = None
+) -> FileResult:
+    """`rules`: the rules to choose from (default: the registry)."""
     try:
         doc = parse_bytes(data, path)
     except DecodeError as exc:
@@ -100,13 +109,13 @@ def check_bytes(data: bytes, path: str, settings: Settings, debug: bool = False)
         message = f"cannot parse the file: {type(exc).__name__}: {exc}"
         code, name = engine.INTERNAL_CODE, engine.INTERNAL_NAME
         return FileResult(path, [engine.RuleCrash(path, 1, 1, code, name, Severity.ERROR, message)])
-    diagnostics = engine.check_document(doc, settings, debug)
+    diagnostics = engine.check_document(doc, settings, debug, rules)
     return FileResult(path, diagnostics, doc.text, external_candidates(doc, settings), doc.directives)
 
 
 def external_candidates(doc: Document, settings: Settings) -> list[Link]:
     """The links the run-wide external check needs; only collected when that check is on."""
-    if not settings.section("links").get("external"):
+    if not settings.links.external:
         return []
     from artlint.links.collect import all_links
 

@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "corpus"
+# The shared data (real articles, schemas) sits beside the checkout; ARTLINT_SHARED names
+# another place for it.
+SHARED = Path(os.environ.get("ARTLINT_SHARED") or REPO.parent / "shared")
+CORPUS = SHARED / "corpus"
 SEED = CORPUS / "seed" / "000_0733189af90eb2c7.md"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -55,8 +58,19 @@ def write(tmp_path: Path) -> Callable[[str, str], Path]:
     return _write
 
 
+def corpus(*parts: str) -> Path:
+    """A folder or file of the shared corpus; the calling test is skipped when it is absent."""
+    path = CORPUS.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"the shared corpus is not here ({path})")
+    return path
+
+
+def corpus_articles() -> list[Path]:
+    """Every Markdown article of the shared corpus, in a stable order (skips when absent)."""
+    return sorted(corpus().rglob("*.md"))
+
+
 @pytest.fixture
 def seed_text() -> str:
-    if not SEED.is_file():
-        pytest.skip("the shared corpus is not here (../shared/corpus)")
-    return SEED.read_text(encoding="utf-8")
+    return corpus("seed", SEED.name).read_text(encoding="utf-8")

@@ -187,3 +187,47 @@ def test_unknown_selector_on_the_command_line(run: Run, write: Write, tmp_path: 
 )
 def test_globs(pattern: str, path: str, matches: bool) -> None:
     assert matches_any([pattern], path) is matches
+
+
+@pytest.mark.parametrize(
+    ("config", "text"),
+    [
+        ('[links]\nslug = "bogus"\n', "[links] slug: expected one of github, jekyll, hugo; got 'bogus'"),
+        ("[links]\nconcurrency = -3\n", "[links] concurrency: expected a whole number of at least 0, got -3"),
+        ('[links]\naccepted_status = ["ok"]\n', "[links] accepted_status: cannot read 'ok'"),
+        (
+            '[convert]\nspans = "loud"\n',
+            "[convert] spans: expected one of text, drop, mark, emphasis; got 'loud'",
+        ),
+        ('[convert]\nverify = "yes"\n', "[convert] verify: expected true or false, got 'yes'"),
+    ],
+)
+def test_a_bad_table_value_is_one_configuration_error(
+    run: Run, write: Write, tmp_path: Path, config: str, text: str
+) -> None:
+    """Checked once when the configuration loads: not a finding on every file."""
+    write(".artlint.toml", config)
+    write("a.md", "---\ntitle: 글\n---\n[위로](#y)\n")
+    write("b.md", "---\ntitle: 글\n---\n[아래](#z)\n")
+    done = run("check", ".", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.count(text) == 1 and len(done.stderr.splitlines()) == 1, done.stderr
+
+
+def test_a_bad_convert_value_stops_convert_before_any_file(run: Run, write: Write, tmp_path: Path) -> None:
+    write(".artlint.toml", '[convert]\niframes = "embed"\n')
+    write("post.html", "<p>본문</p>\n")
+    done = run("convert", "post.html", "--to", "markdown", "--out", "out", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "[convert] iframes: expected one of html, link; got 'embed'" in done.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_rule_typo_stops_convert_as_it_stops_check(run: Run, write: Write, tmp_path: Path) -> None:
+    write(".artlint.toml", 'ignore = ["HT99"]\n')
+    write("post.html", "<p>본문</p>\n")
+    for args in (["check", "post.html"], ["convert", "post.html", "--to", "markdown"]):
+        done = run(*args, cwd=tmp_path)
+        assert done.returncode == 2, args
+        assert "'HT99' is not a rule code, name or code prefix" in done.stderr

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from artlint.config.loading import from_mapping
 from artlint.convert import (
     emphasis,
     jsondoc,
@@ -98,11 +99,12 @@ def test_bad_front_matter_names_the_position() -> None:
         pipeline.convert("---\ntitle: [x\n---\n\nbody\n", "a.md", "markdown", Options())
 
 
-def test_options_come_from_the_convert_table() -> None:
-    options = Options.from_section({"spans": "mark", "tistory-markup": True}, iframes="link")
+def test_options_come_from_the_convert_table(tmp_path: Path) -> None:
+    table = from_mapping({"convert": {"spans": "mark", "tistory-markup": True}}, root=tmp_path).convert
+    options = Options.from_settings(table, iframes="link")
     assert (options.spans, options.tistory_markup, options.iframes) == ("mark", True, "link")
     with pytest.raises(ValueError, match="spans must be one of"):
-        Options.from_section({"spans": "shout"})
+        Options.from_settings(table, spans="shout")  # a command-line value
 
 
 def test_detection() -> None:

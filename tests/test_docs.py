@@ -16,8 +16,8 @@ from artlint.config.loading import (
     OVERRIDE_KEYS,
     TOP_KEYS,
     Settings,
-    section_defaults,
 )
+from artlint.config.sections import CONVERT_KEYS, LINKS_KEYS
 from artlint.docs import REGENERATE, rules_markdown
 from artlint.model.diagnostics import Severity
 from artlint.parsing.parse import parse
@@ -96,7 +96,7 @@ def test_explain_unknown_rule(run: Run) -> None:
 
 def test_configuration_doc_names_every_key() -> None:
     text = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
-    keys = [*TOP_KEYS, *OVERRIDE_KEYS, *section_defaults("links"), *section_defaults("convert")]
+    keys = [*TOP_KEYS, *OVERRIDE_KEYS, *LINKS_KEYS, *CONVERT_KEYS]
     missing = [key for key in keys if f"`{key}`" not in text]
     assert not missing, f"docs/configuration.md does not describe: {', '.join(missing)}"
 

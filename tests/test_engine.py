@@ -7,13 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from artlint import rules as registry
 from artlint.api import check_text
-from artlint.cli.app import app
+from artlint.commands.check import CheckOptions, run_check
 from artlint.config.loading import Settings
+from artlint.lint.engine import check_document
 from artlint.model.diagnostics import Finding
+from artlint.parsing.parse import parse
 from artlint.rules.base import Context
 
 SETTINGS = Settings(select=("FM",), schema=False)
@@ -46,26 +47,23 @@ def _body_rule_text(*directive_lines: str) -> str:
     return "---\ntitle: 글\n---\n" + "\n".join(directive_lines) + "\n"
 
 
-@pytest.fixture
-def checkme(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Add a rule that reports each line containing CHECKME, as a body rule would."""
+def _check_me(ctx: Context) -> Iterator[Finding]:
+    for number, line in enumerate(ctx.document.text.splitlines(), 1):
+        if "CHECKME" in line and "artlint" not in line:
+            yield Finding(number, line.index("CHECKME") + 1, "found CHECKME")
 
-    def check(ctx: Context) -> Iterator[Finding]:
-        for number, line in enumerate(ctx.document.text.splitlines(), 1):
-            if "CHECKME" in line and "artlint" not in line:
-                yield Finding(number, line.index("CHECKME") + 1, "found CHECKME")
 
-    fake = dataclasses.replace(registry.all_rules()[0], code="FM900", name="check-me", check=check)
-    rules = (*registry.all_rules(), fake)
-    monkeypatch.setattr(registry, "all_rules", lambda: rules)
-    monkeypatch.setattr(registry, "by_key", lambda: {k: r for r in rules for k in (r.code, r.name)})
+# The registry plus a rule that reports each line containing CHECKME, as a body rule would.
+CHECK_ME = dataclasses.replace(registry.all_rules()[0], code="FM900", name="check-me", check=_check_me)
+WITH_CHECK_ME = (*registry.all_rules(), CHECK_ME)
 
 
 def body(*rows: str) -> list[tuple[int, str]]:
-    return [(d.line, d.code) for d in check_text(_body_rule_text(*rows), "a.md", SETTINGS)]
+    doc = parse(_body_rule_text(*rows), "a.md")
+    return [(d.line, d.code) for d in check_document(doc, SETTINGS, rules=WITH_CHECK_ME)]
 
 
-def test_disable_and_enable(checkme: None) -> None:
+def test_disable_and_enable() -> None:
     found = body(
         "CHECKME",  # 4
         "<!-- artlint-disable FM900 -->",
@@ -77,24 +75,24 @@ def test_disable_and_enable(checkme: None) -> None:
     assert found == [(4, "FM900"), (9, "FM900")]
 
 
-def test_disable_without_rules_silences_all(checkme: None) -> None:
+def test_disable_without_rules_silences_all() -> None:
     assert body("<!-- artlint-disable -->", "CHECKME") == []
 
 
-def test_disable_by_name(checkme: None) -> None:
+def test_disable_by_name() -> None:
     assert body("<!-- artlint-disable check-me -->", "CHECKME") == []
 
 
-def test_disable_other_rule_does_not_silence(checkme: None) -> None:
+def test_disable_other_rule_does_not_silence() -> None:
     assert body("<!-- artlint-disable FM001 -->", "CHECKME") == [(5, "FM900")]
 
 
-def test_disable_next_line(checkme: None) -> None:
+def test_disable_next_line() -> None:
     found = body("<!-- artlint-disable-next-line FM900 -->", "CHECKME", "CHECKME")
     assert found == [(6, "FM900")]
 
 
-def test_directive_inside_code_is_not_a_directive(checkme: None) -> None:
+def test_directive_inside_code_is_not_a_directive() -> None:
     found = body("`<!-- artlint-disable-file -->`", "CHECKME")
     assert found == [(5, "FM900")]
 
@@ -107,20 +105,20 @@ def test_diagnostics_are_sorted_by_position() -> None:
 
 
 def test_a_crashing_rule_is_reported_and_others_still_run(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     def boom(ctx: Context) -> Iterator[Finding]:
         raise ValueError("simulated failure")
 
     original = registry.all_rules()
     crashing = tuple(dataclasses.replace(r, check=boom) if r.code == "FM004" else r for r in original)
-    monkeypatch.setattr(registry, "all_rules", lambda: crashing)
     (tmp_path / "a.md").write_text("---\ntitle: 글\ndraft: no\n---\n", encoding="utf-8")
     (tmp_path / "b.md").write_text("---\ntitle: 글\ncategories: x\n---\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    done = CliRunner().invoke(app, ["check", "--select", "FM", "--format", "text", "."])
-    assert done.exit_code == 3, done.output
+    code = run_check(CheckOptions(paths=(".",), select=("FM",), output_format="text"), rules=crashing)
+    output = capsys.readouterr().out
+    assert code == 3, output
     crash = "a.md:1:1: AL000 internal-error rule FM004 (duplicate-key) failed: ValueError: simulated failure"
-    assert crash in done.output
-    assert "a.md:3:8: FM005" in done.output  # the other rules ran
-    assert "b.md:3:13: FM003" in done.output  # and the other file was checked
+    assert crash in output
+    assert "a.md:3:8: FM005" in output  # the other rules ran
+    assert "b.md:3:13: FM003" in output  # and the other file was checked

@@ -10,9 +10,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Run
+from conftest import CORPUS, Run, corpus
 
-import artlint.rules
 from artlint.commands.check import CheckOptions, run_check
 from artlint.commands.fix import unified_diff
 from artlint.config.loading import Settings
@@ -89,14 +88,6 @@ def _boom(ctx: Context) -> Iterator[Finding]:
 
 
 @pytest.fixture
-def use_rules(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
-    def install(*rules: Rule) -> None:
-        monkeypatch.setattr(artlint.rules, "all_rules", lambda: tuple(rules))
-
-    return install
-
-
-@pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty folder as the working directory, so no configuration of ours applies."""
     (tmp_path / ".artlint.toml").write_text("")
@@ -118,10 +109,10 @@ def _fixture(name: str) -> bytes:
     return (FIXTURES / name).read_bytes()
 
 
-def test_safe_fixes_applied_and_unsafe_ones_left(project: Path, use_rules: Callable[..., None]) -> None:
-    use_rules(DROP_SIZE, UNWRAP_SPAN, B_TO_STRONG)
+def test_safe_fixes_applied_and_unsafe_ones_left(project: Path) -> None:
+    rules = (DROP_SIZE, UNWRAP_SPAN, B_TO_STRONG)
     path = _write(project, "post.md", _fixture("tistory.md"))
-    result = fix_file(str(path), _settings(project))
+    result = fix_file(str(path), _settings(project), rules=rules)
     text = path.read_text()
     assert result.changed and result.fixed > 0
     assert "data-ke-size" not in text and "<b>" not in text
@@ -129,45 +120,45 @@ def test_safe_fixes_applied_and_unsafe_ones_left(project: Path, use_rules: Calla
     assert [d.code for d in result.diagnostics] == ["TX002"]
 
 
-def test_unsafe_fixes_applied_on_request(project: Path, use_rules: Callable[..., None]) -> None:
-    use_rules(DROP_SIZE, UNWRAP_SPAN, B_TO_STRONG)
+def test_unsafe_fixes_applied_on_request(project: Path) -> None:
+    rules = (DROP_SIZE, UNWRAP_SPAN, B_TO_STRONG)
     path = _write(project, "post.md", _fixture("tistory.md"))
-    result = fix_file(str(path), _settings(project), unsafe=True)
+    result = fix_file(str(path), _settings(project), unsafe=True, rules=rules)
     assert "<span" not in path.read_text()
     assert result.diagnostics == []
 
 
-def test_front_matter_stays_byte_identical(project: Path, use_rules: Callable[..., None]) -> None:
-    use_rules(DROP_SIZE, B_TO_STRONG)
+def test_front_matter_stays_byte_identical(project: Path) -> None:
+    rules = (DROP_SIZE, B_TO_STRONG)
     data = _fixture("tistory.md")
     path = _write(project, "post.md", data)
-    fix_file(str(path), _settings(project))
+    fix_file(str(path), _settings(project), rules=rules)
     head = data[: data.index(b"---\n", 4) + 4]
     assert path.read_bytes().startswith(head)
 
 
 def test_edits_reaching_into_front_matter_are_not_applied(
-    project: Path, use_rules: Callable[..., None]
+    project: Path
 ) -> None:
     def into_front_matter(ctx: Context) -> Iterator[Finding]:
         yield Finding(1, 1, "title", fix=Fix((Edit(4, 9, "TITLE"),), "shout"))
 
-    use_rules(_rule("TX009", "front", into_front_matter))
+    rules = (_rule("TX009", "front", into_front_matter),)
     data = b"---\ntitle: x\n---\nbody\n"
     path = _write(project, "post.md", data)
-    result = fix_file(str(path), _settings(project))
+    result = fix_file(str(path), _settings(project), rules=rules)
     assert path.read_bytes() == data and not result.changed
 
 
 @pytest.mark.parametrize("unsafe", [False, True])
 def test_fixing_twice_gives_the_bytes_of_fixing_once(
-    project: Path, use_rules: Callable[..., None], unsafe: bool
+    project: Path, unsafe: bool
 ) -> None:
-    use_rules(DROP_SIZE, UNWRAP_SPAN, B_TO_STRONG)
+    rules = (DROP_SIZE, UNWRAP_SPAN, B_TO_STRONG)
     path = _write(project, "post.md", _fixture("tistory.md"))
-    fix_file(str(path), _settings(project), unsafe=unsafe)
+    fix_file(str(path), _settings(project), unsafe=unsafe, rules=rules)
     once = path.read_bytes()
-    again = fix_file(str(path), _settings(project), unsafe=unsafe)
+    again = fix_file(str(path), _settings(project), unsafe=unsafe, rules=rules)
     assert not again.changed and path.read_bytes() == once
 
 
@@ -178,11 +169,11 @@ def test_fixing_twice_gives_the_bytes_of_fixing_once(
         "tistory-utf16.md",
     ],
 )
-def test_file_style_is_kept(project: Path, use_rules: Callable[..., None], name: str) -> None:
-    use_rules(DROP_SIZE, B_TO_STRONG, BR_TO_NEWLINE)
+def test_file_style_is_kept(project: Path, name: str) -> None:
+    rules = (DROP_SIZE, B_TO_STRONG, BR_TO_NEWLINE)
     data = _fixture(name)
     path = _write(project, name, data)
-    result = fix_file(str(path), _settings(project))
+    result = fix_file(str(path), _settings(project), rules=rules)
     assert result.changed
     fixed = path.read_bytes()
     for marker in (b"\xef\xbb\xbf", b"\xff\xfe"):
@@ -203,12 +194,12 @@ def _decode(data: bytes) -> str:
 
 
 def test_fix_that_changes_visible_text_is_refused(
-    project: Path, use_rules: Callable[..., None], capsys: pytest.CaptureFixture[str]
+    project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    use_rules(TYPO)
+    rules = (TYPO,)
     data = _fixture("typo.md")
     path = _write(project, "post.md", data)
-    code = run_check(CheckOptions(paths=(str(path),), fix=True, output_format="text"))
+    code = run_check(CheckOptions(paths=(str(path),), fix=True, output_format="text"), rules=rules)
     err = capsys.readouterr().err
     assert code == 1
     assert path.read_bytes() == data
@@ -216,43 +207,43 @@ def test_fix_that_changes_visible_text_is_refused(
     assert "paragraph 1 text differs" in err and "teh first" in err
 
 
-def test_only_the_offending_rule_is_withheld(project: Path, use_rules: Callable[..., None]) -> None:
-    use_rules(DROP_SIZE, TYPO)
+def test_only_the_offending_rule_is_withheld(project: Path) -> None:
+    rules = (DROP_SIZE, TYPO)
     path = _write(project, "post.md", _fixture("typo.md"))
-    result = fix_file(str(path), _settings(project))
+    result = fix_file(str(path), _settings(project), rules=rules)
     assert result.withheld == ("TX004",)
     text = path.read_text()
     assert "data-ke-size" not in text and "teh" in text
     assert [d.code for d in result.diagnostics] == ["TX004"]
 
 
-def test_refused_file_does_not_stop_the_others(project: Path, use_rules: Callable[..., None]) -> None:
-    use_rules(DROP_SIZE, TYPO)
+def test_refused_file_does_not_stop_the_others(project: Path) -> None:
+    rules = (DROP_SIZE, TYPO)
     bad = _write(project, "a.md", _fixture("typo.md"))
     undecodable = _write(project, "b.md", b"<p data-ke-size='x'>\xff</p>\n")
     good = _write(project, "c.md", _fixture("tistory.md"))
-    code = run_check(CheckOptions(paths=(str(project),), fix=True, output_format="json"))
+    code = run_check(CheckOptions(paths=(str(project),), fix=True, output_format="json"), rules=rules)
     assert code == 1
     assert "teh" in bad.read_text()
     assert undecodable.read_bytes() == b"<p data-ke-size='x'>\xff</p>\n"
     assert "data-ke-size" not in good.read_text()
 
 
-def test_crashing_rule_does_not_stop_fixes(project: Path, use_rules: Callable[..., None]) -> None:
-    use_rules(_rule("TX010", "boom", _boom, "none"), DROP_SIZE)
+def test_crashing_rule_does_not_stop_fixes(project: Path) -> None:
+    rules = (_rule("TX010", "boom", _boom, "none"), DROP_SIZE,)
     path = _write(project, "post.md", _fixture("tistory.md"))
-    code = run_check(CheckOptions(paths=(str(path),), fix=True, output_format="json"))
+    code = run_check(CheckOptions(paths=(str(path),), fix=True, output_format="json"), rules=rules)
     assert code == 3
     assert "data-ke-size" not in path.read_text()
 
 
 def test_diff_shows_the_change_and_writes_nothing(
-    project: Path, use_rules: Callable[..., None], capsys: pytest.CaptureFixture[str]
+    project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    use_rules(DROP_SIZE)
+    rules = (DROP_SIZE,)
     data = _fixture("tistory-no-final-newline.md")
     path = _write(project, "post.md", data)
-    code = run_check(CheckOptions(paths=("post.md",), diff=True, output_format="text"))
+    code = run_check(CheckOptions(paths=("post.md",), diff=True, output_format="text"), rules=rules)
     out, err = capsys.readouterr()
     assert code == 1
     assert path.read_bytes() == data
@@ -263,52 +254,49 @@ def test_diff_shows_the_change_and_writes_nothing(
 
 
 def test_diff_of_a_clean_file_is_empty(
-    project: Path, use_rules: Callable[..., None], capsys: pytest.CaptureFixture[str]
+    project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    use_rules(DROP_SIZE)
+    rules = (DROP_SIZE,)
     _write(project, "post.md", b"# Clean\n")
-    assert run_check(CheckOptions(paths=("post.md",), diff=True)) == 0
+    assert run_check(CheckOptions(paths=("post.md",), diff=True), rules=rules) == 0
     assert capsys.readouterr().out == ""
 
 
 def test_oscillating_fixes_stop(
-    project: Path, use_rules: Callable[..., None], capsys: pytest.CaptureFixture[str]
+    project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    use_rules(DOUBLE_QUOTES, SINGLE_QUOTES)
+    rules = (DOUBLE_QUOTES, SINGLE_QUOTES)
     path = _write(project, "post.md", b"<p class='note'>Hello</p>\n")
-    result = fix_file(str(path), _settings(project))
+    result = fix_file(str(path), _settings(project), rules=rules)
     assert result.unsettled == ("TX006", "TX007")
     assert path.read_text() in ("<p class='note'>Hello</p>\n", '<p class="note">Hello</p>\n')
-    code = run_check(CheckOptions(paths=(str(path),), fix=True, output_format="text"))
+    code = run_check(CheckOptions(paths=(str(path),), fix=True, output_format="text"), rules=rules)
     assert "kept changing" in capsys.readouterr().err
     assert code == 0  # warnings only
 
 
 def test_remaining_problems_are_reported_with_a_summary(
-    project: Path, use_rules: Callable[..., None], capsys: pytest.CaptureFixture[str]
+    project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    use_rules(DROP_SIZE, UNWRAP_SPAN)
+    rules = (DROP_SIZE, UNWRAP_SPAN)
     _write(project, "post.md", _fixture("tistory.md"))
-    run_check(CheckOptions(paths=("post.md",), fix=True, output_format="text"))
+    run_check(CheckOptions(paths=("post.md",), fix=True, output_format="text"), rules=rules)
     out, err = capsys.readouterr()
     assert "TX002" in out and "TX001" not in out
     assert re.search(r"^Fixed [1-9]\d* problems? in 1 file$", err, re.M)
 
 
 def test_stdin_prints_the_fixed_text(
-    project: Path, use_rules: Callable[..., None], monkeypatch: pytest.MonkeyPatch,
+    project: Path, monkeypatch: pytest.MonkeyPatch,
     capsysbinary: pytest.CaptureFixture[bytes],
 ) -> None:
-    use_rules(DROP_SIZE, UNWRAP_SPAN)
+    rules = (DROP_SIZE, UNWRAP_SPAN)
     data = _fixture("tistory-crlf.md")
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
-    run_check(CheckOptions(paths=("-",), fix=True, output_format="text"))
+    run_check(CheckOptions(paths=("-",), fix=True, output_format="text"), rules=rules)
     out, err = capsysbinary.readouterr()
     assert out == re.sub(rb' data-ke-size="\w+"', b"", data)
     assert b"TX002" in err  # the report goes to stderr, the text to stdout
-
-
-CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
 
 
 # One test per corpus folder, so that parallel runs share the work.
@@ -319,8 +307,7 @@ CORPUS_FOLDERS = sorted(p.name for p in CORPUS.iterdir() if p.is_dir()) if CORPU
 def test_corpus_fixes_keep_what_readers_see(tmp_path: Path, folder: str) -> None:
     """Every real article: safe fixes, then unsafe ones, never crash, never change what readers
     see (fixes that would are withheld), leave front matter alone, and a second run changes nothing."""
-    if not CORPUS.is_dir():
-        pytest.skip("shared corpus not present")
+    corpus()
     settings = Settings(root=tmp_path)
     copies = []
     for source in sorted((CORPUS / folder).rglob("*.md")):
@@ -385,9 +372,9 @@ def test_inserted_line_breaks_follow_the_file() -> None:
     assert text == "a\r\nb\r\n"
 
 
-def test_emphasis_made_to_render_is_kept(project: Path, use_rules: Callable[..., None]) -> None:
-    use_rules(_pattern_rule("TX011", "cjk-emphasis", r'\*\*("[^"*]+")\*\*', r"<strong>\1</strong>"))
+def test_emphasis_made_to_render_is_kept(project: Path) -> None:
+    rules = (_pattern_rule("TX011", "cjk-emphasis", r'\*\*("[^"*]+")\*\*', r"<strong>\1</strong>"),)
     path = _write(project, "post.md", '**"강조"**를 보자\n'.encode())
-    result = fix_file(str(path), _settings(project))
+    result = fix_file(str(path), _settings(project), rules=rules)
     assert result.withheld == ()
     assert path.read_text() == '<strong>"강조"</strong>를 보자\n'

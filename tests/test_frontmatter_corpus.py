@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import json
 
-import pytest
-from conftest import CORPUS, FIXTURES, Run
+from conftest import CORPUS, FIXTURES, Run, corpus
 
 CONFIG = FIXTURES / "frontmatter" / "corpus" / "corpus.artlint.toml"
 ARTICLE_SUFFIXES = (".md", ".markdown", ".html")
 
 
 def test_corpus_front_matter(run: Run) -> None:
-    if not CORPUS.is_dir():
-        pytest.skip("the shared corpus is not here (../shared/corpus)")
-    done = run("check", "--config", str(CONFIG), "--format", "json", ".", cwd=CORPUS)
+    done = run("check", "--config", str(CONFIG), "--format", "json", ".", cwd=corpus())
     assert done.returncode in (0, 1), done.stderr
     report = json.loads(done.stdout)
     on_disk = [p for p in CORPUS.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES]
@@ -29,9 +26,7 @@ def test_corpus_front_matter(run: Run) -> None:
 
 
 def test_corpus_with_the_default_schema_does_not_crash(run: Run) -> None:
-    if not CORPUS.is_dir():
-        pytest.skip("the shared corpus is not here (../shared/corpus)")
-    done = run("check", "--select", "FM", "--format", "json", ".", cwd=CORPUS)
+    done = run("check", "--select", "FM", "--format", "json", ".", cwd=corpus())
     report = json.loads(done.stdout)
     assert not {d["code"] for d in report["diagnostics"]} & {"AL000", "AL001"}
     missing = {d["path"].split("/")[0] for d in report["diagnostics"] if d["code"] == "FM002"}

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from conftest import corpus
 
 from artlint.api import check_paths
 from artlint.config.loading import from_mapping
 from artlint.lint.engine import INTERNAL_CODE
-
-CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
 
 
 def _lk(path: Path) -> list[str]:
@@ -23,15 +21,11 @@ def _lk(path: Path) -> list[str]:
 
 
 def test_seed_article_has_no_link_findings() -> None:
-    if not (CORPUS / "seed").is_dir():
-        pytest.skip("the shared corpus is not beside this checkout")
-    assert _lk(CORPUS / "seed") == []
+    assert _lk(corpus("seed")) == []
 
 
 def test_corpus_checks_without_internal_errors() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip("the shared corpus is not beside this checkout")
-    found = _lk(CORPUS)
+    found = _lk(corpus())
     assert not [f for f in found if f" {INTERNAL_CODE} " in f]
     # Liquid in URLs ({{ site.baseurl }}, {% link %}) is never taken for a path.
     assert not [f for f in found if "{{" in f or "{%" in f]

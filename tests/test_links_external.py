@@ -297,9 +297,9 @@ def test_host_headers_come_from_the_environment_and_stay_on_their_host(
     server: Server, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("ARTLINT_TEST_TOKEN", "s3cret-token")
-    from artlint.links.external.config import _headers
+    from artlint.links.external.config import expand_headers
 
-    headers = _headers({"127.0.0.1": {"Authorization": "Bearer $ARTLINT_TEST_TOKEN"}}, "[links]")
+    headers = expand_headers({"127.0.0.1": {"Authorization": "Bearer $ARTLINT_TEST_TOKEN"}})
     config = _config(headers=headers)
     verdicts = check_urls([server.url("/auth"), server.url("/auth-elsewhere")], config, resolver=FakeDNS())
     assert verdicts[server.url("/auth")].outcome is Outcome.OK

@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 from artlint.config.loading import ConfigError, from_mapping
+from artlint.config.sections import parse_statuses
 from artlint.links.external.cache import Entry, LinkCache, default_folder
-from artlint.links.external.config import from_settings, parse_statuses
+from artlint.links.external.config import from_settings
 from artlint.links.external.report import rewritten
 from artlint.links.external.run import request_url
 from artlint.links.http.errors import retry_after
@@ -30,7 +31,7 @@ def test_accepted_status_forms() -> None:
     codes = parse_statuses(["2xx", 403, "300-302"], "[links]")
     assert codes == frozenset([*range(200, 300), 403, 300, 301, 302])
     with pytest.raises(ConfigError, match="accepted_status: cannot read 'ok'"):
-        parse_statuses(["ok"], "[links]")
+        parse_statuses(["ok"], "[links] accepted_status")
 
 
 def test_bad_settings_are_named(tmp_path: Path) -> None:

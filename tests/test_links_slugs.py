@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from artlint.api import check_file
-from artlint.config.loading import from_mapping
-from artlint.links.slugs import Slugger
+from artlint.config.loading import ConfigError, from_mapping
+from artlint.config.sections import SLUG_STYLES
+from artlint.links.slugs import SLUGIFY, Slugger
 
 SLUGS = Path(__file__).parent / "fixtures" / "links" / "slugs"
 
@@ -72,8 +73,11 @@ def test_jekyll_ids_under_hugo_style() -> None:
     assert _anchors(found) == {"#code-and-a-linkhttpsexamplecomx"}
 
 
-def test_unknown_slug_style_is_one_clear_finding(tmp_path: Path) -> None:
-    page = tmp_path / "a.md"
-    page.write_text("[x](#y)\n", encoding="utf-8")
-    found = link_findings(page, {"slug": "mkdocs"})
-    assert found == ["1:1 LK001 [links] slug must be one of github, jekyll, hugo, not 'mkdocs'"]
+def test_every_slug_style_the_configuration_accepts_has_a_slugger() -> None:
+    assert set(SLUG_STYLES) == set(SLUGIFY)
+
+
+def test_unknown_slug_style_is_a_configuration_error(tmp_path: Path) -> None:
+    expected = r"\[links\] slug: expected one of github, jekyll, hugo; got 'mkdocs'"
+    with pytest.raises(ConfigError, match=expected):
+        from_mapping({"links": {"slug": "mkdocs"}}, root=tmp_path)

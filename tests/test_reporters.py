@@ -9,13 +9,13 @@ from typing import Any
 
 import jsonschema
 import pytest
-from conftest import REPO, Run
+from conftest import REPO, SHARED, Run
 
 from artlint.reporters.text import display_width
 
 Write = Callable[[str, str], Path]
 
-SARIF_SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 REPORT_SCHEMA = REPO / "schemas" / "report.schema.json"
 
 # FM003 at 2:12 (the `no` in the list) after Korean text, FM005 at 3:8.

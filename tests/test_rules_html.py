@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS
+from conftest import corpus, corpus_articles
 from rulecheck import check, fixed
 
 from artlint.config.loading import Settings
@@ -122,16 +122,10 @@ def test_seed_reports_every_tistory_artefact_at_its_own_position(seed_text: str)
     assert counts["ST102"] == len(colours) and counts["HT102"] == len(spacers)
 
 
-def _corpus_files() -> list[Path]:
-    if not CORPUS.is_dir():
-        pytest.skip("the shared corpus is not here (../shared/corpus)")
-    return sorted(CORPUS.rglob("*.md"))
-
-
 def test_corpus_checks_without_crashes_and_with_sound_edits() -> None:
-    settings = Settings(root=CORPUS).with_cli(select=("ST", "HT"))
+    settings = Settings(root=corpus()).with_cli(select=("ST", "HT"))
     problems = []
-    for path in _corpus_files():
+    for path in corpus_articles():
         doc = parse_bytes(path.read_bytes(), str(path))
         for d in engine.check_document(doc, settings):
             if d.code == engine.INTERNAL_CODE:

@@ -13,11 +13,11 @@ from typing import NoReturn
 import click
 
 from artlint import __version__
+from artlint.cli.params import PATH, finish
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 REPORT_URL = "https://github.com/artlint/artlint/issues"
 
-PATH = click.Path(path_type=Path)
 SELECTOR_HELP = "Rule codes, names or prefixes, comma-separated or repeated."
 
 
@@ -26,11 +26,6 @@ def split_selectors(values: tuple[str, ...]) -> tuple[str, ...] | None:
     if not values:
         return None
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
-
-
-def finish(code: int) -> NoReturn:
-    """End the command with `code` (click turns this into the process exit status)."""
-    raise click.exceptions.Exit(code)
 
 
 @click.group(

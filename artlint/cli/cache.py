@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from artlint.cli.app import PATH, finish
+from artlint.cli.params import PATH, finish
 
 
 def register(group: click.Group) -> None:
@@ -80,10 +80,11 @@ def _folder(config: Path | None, cache_dir: Path | None) -> Path:
     from artlint.config.loading import ConfigError, load
     from artlint.links.external.cache import default_folder
     from artlint.links.external.config import from_settings
+    from artlint.lint.selection import validated
 
     if config is not None and not config.is_file():
         raise ConfigError(f"{config}: no such configuration file")
-    return from_settings(load(config)).cache_dir or default_folder()
+    return from_settings(validated(load(config))).cache_dir or default_folder()
 
 
 def _when(stamp: float | None) -> str:

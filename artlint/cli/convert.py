@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from artlint.cli.app import PATH, finish
+from artlint.cli.params import PATH, finish
 
 
 def register(group: click.Group) -> None:

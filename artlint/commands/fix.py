@@ -6,17 +6,19 @@ import difflib
 import os
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from artlint import api
-from artlint.commands.check import CheckOptions, report
+from artlint.commands.options import CheckOptions
+from artlint.commands.report import report
 from artlint.config.loading import Settings
 from artlint.discovery.walk import PathError, expand
 from artlint.fix.loop import FixResult, fix_text
 from artlint.lint import engine
 from artlint.model.diagnostics import Diagnostic, Severity
 from artlint.parsing.parse import DecodeError
+from artlint.rules.base import Rule
 from artlint.text import files as textio
 
 
@@ -27,15 +29,15 @@ class Tally:
     failed: bool = False  # a fix refused, a file not written, a file not readable
 
 
-def run_fix(options: CheckOptions, settings: Settings) -> int:
+def run_fix(options: CheckOptions, settings: Settings, rules: Sequence[Rule] | None = None) -> int:
     try:
         paths = list(expand([p for p in options.paths if p != "-"], settings))
     except PathError as exc:
         print(f"artlint: {exc}", file=sys.stderr)
         return 2
     tally = Tally()
-    results = _results(options, settings, paths, tally)
-    if settings.section("links").get("external") and not options.diff:
+    results = _results(options, settings, paths, tally, rules)
+    if settings.links.external and not options.diff:
         from artlint.links.external.run import attach
 
         results = attach(results, settings)
@@ -55,32 +57,33 @@ def run_fix(options: CheckOptions, settings: Settings) -> int:
 
 
 def _results(
-    options: CheckOptions, settings: Settings, paths: list[str], tally: Tally
+    options: CheckOptions, settings: Settings, paths: list[str], tally: Tally, rules: Sequence[Rule] | None
 ) -> Iterator[api.FileResult]:
     if "-" in options.paths:
         data = sys.stdin.buffer.read()
-        yield _one(options, settings, options.stdin_filename or "<stdin>", data, tally, stdin=True)
+        yield _one(options, settings, options.stdin_filename or "<stdin>", data, tally, rules, stdin=True)
     for path in paths:
         try:
             with open(path, "rb") as handle:
                 data = handle.read()
         except OSError:
             tally.failed = True
-            yield _reported(api.check_file(path, settings, options.debug), options)
+            yield _reported(api.check_file(path, settings, options.debug, rules), options)
             continue
-        yield _one(options, settings, path, data, tally)
+        yield _one(options, settings, path, data, tally, rules)
 
 
 def _one(
-    options: CheckOptions, settings: Settings, path: str, data: bytes, tally: Tally, stdin: bool = False
+    options: CheckOptions, settings: Settings, path: str, data: bytes, tally: Tally,
+    rules: Sequence[Rule] | None, stdin: bool = False,
 ) -> api.FileResult:
     try:
         style = textio.decode_bytes(data)
     except DecodeError:
         tally.failed = True
-        return _reported(api.check_bytes(data, path, settings, options.debug), options)
+        return _reported(api.check_bytes(data, path, settings, options.debug, rules), options)
     try:
-        result = fix_text(style, path, settings, options.unsafe_fixes, options.debug)
+        result = fix_text(style, path, settings, options.unsafe_fixes, options.debug, rules)
         _deliver(options, result, data, tally, stdin)
     except Exception as exc:  # one bad file never stops the others
         if options.debug:

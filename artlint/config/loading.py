@@ -1,7 +1,8 @@
 """Settings: found in .artlint.toml or [tool.artlint] of pyproject.toml, merged with the CLI.
 
-Reading and checking each value lives in config_values.py; this module finds the file and builds
-the frozen Settings.
+Reading and checking each value lives in values.py and, for the [links] and [convert] tables,
+sections.py; this module finds the file and builds the frozen Settings. Rule selection is
+checked against the rules by lint.selection once the Settings are built.
 """
 
 from __future__ import annotations
@@ -13,22 +14,19 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from artlint.config.sections import ConvertSettings, LinksSettings, read_convert, read_links
 from artlint.config.values import (
     OVERRIDE_KEYS,
-    SECTION_DEFAULTS,
     ConfigError,
     Override,
     RuleSettings,
     check_keys,
-    check_selectors,
     read_list,
     read_optional_list,
     read_override,
     read_rules,
     read_schema,
-    read_section,
     read_table_list,
-    section_defaults,
 )
 from artlint.discovery.globs import matches_any
 
@@ -38,13 +36,14 @@ __all__ = [
     "OVERRIDE_KEYS",
     "TOP_KEYS",
     "ConfigError",
+    "ConvertSettings",
+    "LinksSettings",
     "Override",
     "RuleSettings",
     "Settings",
     "find_config",
     "from_mapping",
     "load",
-    "section_defaults",
 ]
 
 CONFIG_NAMES = (".artlint.toml", "artlint.toml", "pyproject.toml")
@@ -71,6 +70,7 @@ TOP_KEYS = {
 class Settings:
     root: Path = field(default_factory=Path.cwd)  # globs and schema paths are relative to it
     config_file: Path | None = None
+    source: str = "configuration"  # how messages name where a setting came from
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -80,11 +80,9 @@ class Settings:
     schemas: tuple[tuple[str, str | bool], ...] = ()
     rules: Mapping[str, RuleSettings] = field(default_factory=dict)
     overrides: tuple[Override, ...] = ()
-    sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    links: LinksSettings = field(default_factory=LinksSettings)
+    convert: ConvertSettings = field(default_factory=ConvertSettings)
     strict: bool = False
-
-    def section(self, name: str) -> Mapping[str, Any]:
-        return self.sections.get(name, {})
 
     def relative(self, path: str) -> str:
         try:
@@ -107,8 +105,6 @@ class Settings:
 
     def with_cli(self, **changes: Any) -> Settings:
         changes = {k: v for k, v in changes.items() if v is not None}
-        for key in ("select", "extend_select", "ignore"):
-            check_selectors(changes.get(key, ()), "command line")
         if "schema" in changes:
             schema = changes["schema"]
             is_path = isinstance(schema, str) and ("/" in schema or schema.endswith(SCHEMA_FILES))
@@ -163,13 +159,13 @@ def from_mapping(
     data: Mapping[str, Any], root: Path, source: str = "configuration", config_file: Path | None = None
 ) -> Settings:
     check_keys(data, TOP_KEYS, source)
-    sections = {name: read_section(data.get(name, {}), name, source) for name in SECTION_DEFAULTS}
     schemas = data.get("schemas", {})
     if not isinstance(schemas, Mapping):
         raise ConfigError(f"{source}: 'schemas' must be a table of glob = schema")
     return Settings(
         root=root,
         config_file=config_file,
+        source=source,
         select=read_optional_list(data, "select", source),
         extend_select=read_list(data, "extend-select", source),
         ignore=read_list(data, "ignore", source),
@@ -179,7 +175,8 @@ def from_mapping(
         schemas=tuple((str(k), read_schema(v, source)) for k, v in schemas.items()),
         rules=read_rules(data.get("rules", {}), source),
         overrides=tuple(read_override(o, source) for o in read_table_list(data, "overrides", source)),
-        sections=sections,
+        links=read_links(data.get("links", {}), source),
+        convert=read_convert(data.get("convert", {}), source),
         strict=bool(data.get("strict", False)),
     )
 

@@ -1,6 +1,8 @@
-"""Reading configuration values: key checks, types, selectors, rule settings, overrides.
+"""Reading configuration values: key checks, types, rule settings, overrides.
 
-Every key is checked: an unknown one is an error naming it and listing the valid ones.
+Every key is checked: an unknown one is an error naming it and listing the valid ones. What
+needs the rules (that a selector or a [rules.X] table names one, that an option is the rule's)
+is checked after loading, by lint.selection: configuration knows nothing of the rules.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from typing import Any
 from artlint.model.diagnostics import Severity
 
 OVERRIDE_KEYS = ("files", "select", "extend-select", "ignore", "rules", "schema")
-SECTION_DEFAULTS: dict[str, dict[str, Any]] = {"links": {}, "convert": {}}
 
 
 class ConfigError(Exception):
@@ -42,17 +43,7 @@ def check_keys(data: Mapping[str, Any], valid: Mapping[str, Any] | Sequence[str]
             raise ConfigError(f"{where}: unknown key {key!r}; valid keys: {names}")
 
 
-def read_section(value: Any, name: str, source: str) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
-        raise ConfigError(f"{source}: '{name}' must be a table")
-    defaults = section_defaults(name)
-    check_keys(value, defaults, f"{source}: [{name}]")
-    for key, given in value.items():
-        _check_type(given, defaults[key], f"{source}: [{name}] {key}")
-    return {**defaults, **value}
-
-
-def _check_type(given: Any, default: Any, where: str) -> None:
+def check_type(given: Any, default: Any, where: str) -> None:
     """A value has its default's type; an integer is a fine float, a boolean is not a number."""
     if default is None:
         return
@@ -64,19 +55,6 @@ def _check_type(given: Any, default: Any, where: str) -> None:
              list: "a list", dict: "a table"}
     expected = names.get(type(default), type(default).__name__)
     raise ConfigError(f"{where}: expected {expected}, got {given!r}")
-
-
-def section_defaults(name: str) -> dict[str, Any]:
-    """Defaults of a settings table, declared by the package that owns it."""
-    if name == "links":
-        from artlint.links.settings import DEFAULTS as LINKS
-
-        return dict(LINKS)
-    if name == "convert":
-        from artlint.convert.settings import DEFAULTS as CONVERT
-
-        return dict(CONVERT)
-    return dict(SECTION_DEFAULTS.get(name, {}))
 
 
 def read_list(data: Mapping[str, Any], key: str, source: str) -> tuple[str, ...]:
@@ -91,27 +69,7 @@ def read_optional_list(data: Mapping[str, Any], key: str, source: str) -> tuple[
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{source}: '{key}' must be a list of strings")
-    if key in ("select", "extend-select", "ignore"):
-        check_selectors(value, f"{source}: '{key}'")
     return tuple(value)
-
-
-# Rule groups a selector may name even before any of their rules is registered.
-GROUP_PREFIXES = ("FM", "ST", "HT", "LK")
-
-
-def check_selectors(selectors: Sequence[str], where: str) -> None:
-    """A selector must name a rule (code or name), a code prefix, or ALL: a typo is an error."""
-    from artlint import rules as registry
-
-    for selector in selectors:
-        if selector in ("ALL", *GROUP_PREFIXES):
-            continue
-        if any(registry.matches(rule, selector) for rule in registry.all_rules()):
-            continue
-        raise ConfigError(
-            f"{where}: {selector!r} is not a rule code, name or code prefix; see 'artlint rules'"
-        )
 
 
 def read_table_list(data: Mapping[str, Any], key: str, source: str) -> list[Mapping[str, Any]]:
@@ -128,28 +86,20 @@ def read_schema(value: Any, source: str) -> str | bool:
 
 
 def read_rules(value: Any, source: str) -> dict[str, RuleSettings]:
-    from artlint import rules as registry
-
+    """[rules.KEY] tables by KEY as written: a code or a name, resolved once the rules are known."""
     if not isinstance(value, Mapping):
         raise ConfigError(f"{source}: 'rules' must be a table of [rules.CODE] tables")
     result: dict[str, RuleSettings] = {}
     for key, settings in value.items():
-        rule = registry.lookup(key)
-        if rule is None:
-            raise ConfigError(f"{source}: [rules.{key}]: no rule has that code or name; see 'artlint rules'")
         if not isinstance(settings, Mapping):
             raise ConfigError(f"{source}: [rules.{key}] must be a table")
-        valid = {"severity": None, **rule.options}
-        check_keys(settings, valid, f"{source}: [rules.{key}]")
         severity = settings.get("severity")
         try:
             parsed = Severity.parse(severity) if severity is not None else None
         except ValueError as exc:
             raise ConfigError(f"{source}: [rules.{key}]: {exc}") from None
         options = {k: v for k, v in settings.items() if k != "severity"}
-        for name, given in options.items():
-            _check_type(given, rule.options[name], f"{source}: [rules.{key}] {name}")
-        result[rule.code] = RuleSettings(parsed, options)
+        result[str(key)] = RuleSettings(parsed, options)
     return result
 
 

@@ -15,6 +15,7 @@ from bs4.element import Comment, NavigableString, Tag
 from artlint.convert import blocks, tables
 from artlint.convert.options import Options
 from artlint.convert.residue import count, strip_attributes
+from artlint.html.vocabulary import is_spacer
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
 UNWRAP = frozenset({"font", "center", "span", "u", "html", "body", "article", "section", "main"})
 REMOVE = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link", "button"})
 _COLOUR = re.compile(r"(?:^|;)\s*(color|background(?:-color)?)\s*:", re.IGNORECASE)
-_BLANK = re.compile(r"^[\s\u00a0\u200b\ufeff]*$")
 
 
 def clean(soup: BeautifulSoup, options: Options, dropped: dict[str, int]) -> None:
@@ -98,14 +98,9 @@ def inside(tag: Tag, name: str) -> bool:
 
 
 def _spacer(tag: Tag) -> bool:
-    """Only whitespace, &nbsp; and line breaks: an empty line made by the editor."""
-    for child in tag.children:
-        if isinstance(child, NavigableString):
-            if _BLANK.match(child) is None:
-                return False
-        elif getattr(child, "name", None) != "br":
-            return False
-    return True
+    """An empty line made by the editor (html.vocabulary decides what one looks like)."""
+    names = [d.name for d in tag.descendants if isinstance(d, Tag)]
+    return is_spacer(names, "".join(d for d in tag.descendants if isinstance(d, NavigableString)))
 
 
 def _span(soup: BeautifulSoup, tag: Tag, options: Options, dropped: dict[str, int]) -> None:

@@ -98,9 +98,10 @@ def _plan(request: Request) -> tuple[Job, list[tuple[Item, str | None]], int]:
         raise UsageError("--in-place needs --to markdown or --to blog (the file keeps its name)")
     if not request.sources:
         raise UsageError("name at least one file or folder to convert")
-    settings = config.load(request.config)
-    section = settings.section("convert")
-    options = Options.from_section(section, **dict(request.cli_options))
+    from artlint.lint.selection import validated
+
+    settings = validated(config.load(request.config))  # a typo in the file is an error here too
+    options = Options.from_settings(settings.convert, **dict(request.cli_options))
     entries = _entries(list(request.sources))
     mode = "check" if request.check else "dry-run" if request.dry_run else "write"
     if request.out is None and not request.in_place and mode == "write":
@@ -108,7 +109,7 @@ def _plan(request: Request) -> tuple[Job, list[tuple[Item, str | None]], int]:
             mode = "print"
         else:
             raise UsageError("converting several files needs --out DIR or --in-place")
-    jobs = request.jobs if request.jobs is not None else int(section.get("jobs", 0) or 0)
+    jobs = request.jobs if request.jobs is not None else settings.convert.jobs
     out = str(request.out) if request.out is not None and request.to != "jsonl" else None
     job = Job(request.to, request.source_format, options, out, request.in_place, mode, request.force)
     return job, entries, jobs

@@ -11,18 +11,14 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from artlint.html.vocabulary import OPTIONAL_END, VOID
+
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
 # Elements that never hold others open: void ones, and those whose end tag HTML lets an author
 # omit (an unclosed <p> must not swallow the rest of the body).
-_NO_SPAN = frozenset(
-    [
-        "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option",
-        "colgroup", "rt", "rp", "area", "base", "br", "col", "embed", "hr", "img", "input",
-        "link", "meta", "param", "source", "track", "wbr",
-    ]
-)
+_NO_SPAN = VOID | OPTIONAL_END
 # The attributes are matched greedily and a final "/" looked for afterwards: a lazy match that
 # tries `/?>` after every character costs twice as much on long tags.
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(\s[^>]*|/?)>")

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from artlint.config.sections import IFRAME_MODES, SPAN_MODES, ConvertSettings
 
 if TYPE_CHECKING:
     from artlint.html.sanitize import Allowlist
 
 FORMATS = ("blog", "markdown", "json")
-SPAN_MODES = ("text", "drop", "mark", "emphasis")
-IFRAME_MODES = ("html", "link")
 
 
 class ConvertError(Exception):
@@ -29,19 +28,17 @@ class Options:
     allowed_attributes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @classmethod
-    def from_section(cls, section: Mapping[str, Any], **cli: Any) -> Options:
+    def from_settings(cls, settings: ConvertSettings, **cli: Any) -> Options:
         """Options from the [convert] table, with command-line values (None = not given) on top."""
-        merged = {key.replace("-", "_"): value for key, value in section.items()}
-        merged.update({k: v for k, v in cli.items() if v is not None})
-        attrs = merged.get("allowed_attributes") or {}
+        given = {k: v for k, v in cli.items() if v is not None}
         options = cls(
-            spans=str(merged.get("spans", "text")),
-            iframes=str(merged.get("iframes", "html")),
-            tistory_markup=bool(merged.get("tistory_markup", False)),
-            normalize_front_matter=bool(merged.get("normalize_front_matter", False)),
-            verify=bool(merged.get("verify", True)),
-            allowed_tags=tuple(merged.get("allowed_tags") or ()),
-            allowed_attributes=tuple((str(k), tuple(v)) for k, v in attrs.items()),
+            spans=given.get("spans", settings.spans),
+            iframes=given.get("iframes", settings.iframes),
+            tistory_markup=given.get("tistory_markup", settings.tistory_markup),
+            normalize_front_matter=given.get("normalize_front_matter", settings.normalize_front_matter),
+            verify=given.get("verify", settings.verify),
+            allowed_tags=settings.allowed_tags,
+            allowed_attributes=settings.allowed_attributes,
         )
         options.check()
         return options
@@ -52,6 +49,7 @@ class Options:
         return allowlist(self.allowed_tags, dict(self.allowed_attributes))
 
     def check(self) -> None:
+        """Values given on the command line (the [convert] table's were checked on loading)."""
         if self.spans not in SPAN_MODES:
             raise ValueError(f"spans must be one of {', '.join(SPAN_MODES)}, not {self.spans!r}")
         if self.iframes not in IFRAME_MODES:

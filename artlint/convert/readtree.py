@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from bs4.element import NavigableString, Tag
 
+from artlint.html.vocabulary import VOID
 from artlint.meaning.model import Meaning
 from artlint.meaning.read import Reader
 
@@ -19,10 +20,6 @@ if TYPE_CHECKING:
 
     from markdown_it.token import Token
 
-VOID = frozenset([
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
-])
 
 
 class TreeReader:

@@ -10,19 +10,11 @@ import re
 from typing import TYPE_CHECKING
 
 from artlint.convert.options import Options
+from artlint.html.vocabulary import KEPT_ATTRIBUTES
 
 if TYPE_CHECKING:
     from bs4 import Tag
 
-KEEP_ATTRS: dict[str, frozenset[str]] = {
-    "a": frozenset({"href", "title"}),
-    "img": frozenset({"src", "alt", "title"}),
-    "td": frozenset({"colspan", "rowspan"}),
-    "th": frozenset({"colspan", "rowspan"}),
-    "ol": frozenset({"start"}),
-    "code": frozenset({"class"}),
-    "iframe": frozenset({"src", "title"}),
-}
 _SPAN_TAG = re.compile(r"</?span\b[^<>]*>", re.IGNORECASE)
 _START_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
 # Link-card data (data-og-*, data-ke-type) is read later, when the card becomes a link.
@@ -72,7 +64,7 @@ def count(dropped: dict[str, int], what: str, n: int = 1) -> None:
 def strip_attributes(tag: Tag, dropped: dict[str, int]) -> None:
     if not tag.attrs:
         return  # most tags, once the residue is stripped from the text
-    keep = KEEP_ATTRS.get(tag.name, frozenset())
+    keep = KEPT_ATTRIBUTES.get(tag.name, frozenset())
     for name in list(tag.attrs):
         if name in keep and not (name == "class" and not language_class(tag)):
             continue

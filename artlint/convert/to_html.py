@@ -11,23 +11,12 @@ import re
 from artlint.convert import groups
 from artlint.convert.article import Body
 from artlint.convert.options import Options
+from artlint.html.vocabulary import EDITOR_MARKUP
 
 _PRE = re.compile(r"(<pre\b[^>]*>)(.*?)(</pre>)", re.DOTALL | re.IGNORECASE)
 _BEFORE_BLANK = re.compile(r"\n(?=[ \t]*\n)")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?=\n)")
-_SIZE16 = 'data-ke-size="size16"'
-TISTORY: dict[str, str] = {
-    "<p>": f"<p {_SIZE16}>",
-    "<h2>": '<h2 data-ke-size="size26">',
-    "<h3>": '<h3 data-ke-size="size23">',
-    "<h4>": '<h4 data-ke-size="size20">',
-    "<ul>": '<ul style="list-style-type: disc;" data-ke-list-type="disc">',
-    "<ol>": '<ol style="list-style-type: decimal;" data-ke-list-type="decimal">',
-    "<blockquote>": '<blockquote data-ke-style="style1">',
-    "<hr>": '<hr contenteditable="false" data-ke-type="horizontalRule" data-ke-style="style1">',
-    "<table>": '<table style="border-collapse: collapse; width: 100%;" border="1" data-ke-align="alignLeft">',
-}
-_TISTORY_TAGS = re.compile("|".join(re.escape(tag) for tag in TISTORY))
+_EDITOR_TAGS = re.compile("|".join(re.escape(tag) for tag in EDITOR_MARKUP))
 
 
 def convert(body: Body, options: Options) -> str:
@@ -45,7 +34,7 @@ def convert(body: Body, options: Options) -> str:
             continue
         html = _one_block(html)
         if options.tistory_markup:
-            html = _TISTORY_TAGS.sub(lambda m: TISTORY[m.group(0)], html)
+            html = _EDITOR_TAGS.sub(lambda m: EDITOR_MARKUP[m.group(0)], html)
         blocks.append(html)
     return "\n\n".join(blocks)
 

@@ -12,6 +12,7 @@ others are still applied.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from artlint.config.loading import Settings
@@ -21,6 +22,7 @@ from artlint.meaning import model as meaning
 from artlint.model.diagnostics import Diagnostic, Fix
 from artlint.model.document import Document
 from artlint.parsing.parse import parse
+from artlint.rules.base import Rule
 from artlint.text import files as textio
 
 MAX_PASSES = 10
@@ -61,23 +63,26 @@ class _Run:
 
 
 def fix_file(
-    path: str, settings: Settings, unsafe: bool = False, write: bool = True, debug: bool = False
+    path: str, settings: Settings, unsafe: bool = False, write: bool = True, debug: bool = False,
+    rules: Sequence[Rule] | None = None,
 ) -> FixResult:
-    """Fix a file in place (when `write` and something changed); raises OSError or DecodeError."""
-    result = fix_text(textio.read_text(path), path, settings, unsafe, debug)
+    """Fix a file in place (when `write` and something changed); raises OSError or DecodeError.
+    `rules`: the rules to choose from (default: the registry)."""
+    result = fix_text(textio.read_text(path), path, settings, unsafe, debug, rules)
     if write and result.changed:
         textio.write_atomic(path, result.text, like=result.style)
     return result
 
 
 def fix_text(
-    style: textio.TextFile, path: str, settings: Settings, unsafe: bool = False, debug: bool = False
+    style: textio.TextFile, path: str, settings: Settings, unsafe: bool = False, debug: bool = False,
+    rules: Sequence[Rule] | None = None,
 ) -> FixResult:
     original = parse(style.text, path, bom=style.bom, encoding=style.encoding)
-    start = _Run(original, engine.check_document(original, settings, debug))
+    start = _Run(original, engine.check_document(original, settings, debug, rules))
 
     def run(base: _Run, allowed: set[str] | None) -> _Run:
-        return _fix_loop(base, style, settings, unsafe, debug, allowed)
+        return _fix_loop(base, style, settings, unsafe, debug, allowed, rules)
 
     full = run(start, None)
     if full.doc is original:
@@ -117,6 +122,7 @@ def _fix_loop(
     unsafe: bool,
     debug: bool,
     allowed: set[str] | None,
+    rules: Sequence[Rule] | None,
 ) -> _Run:
     """Apply fixes (of `allowed` codes, or all) until the text stops changing."""
     # A bare-CR file's Document.text has "\n" line ends (textio turns them back on writing).
@@ -139,11 +145,11 @@ def _fix_loop(
         seen.add(text)
         run.fixed += len(applied)
         run.doc = _reparse(run.doc, text, style)
-        run.diagnostics = engine.check_document(run.doc, settings, debug)
+        run.diagnostics = engine.check_document(run.doc, settings, debug, rules)
     styled = textio.apply_style(run.doc.text, dataclasses.replace(style, newline=newline))
     if styled != run.doc.text and run.doc is not start.doc:
         run.doc = _reparse(run.doc, styled, style)
-        run.diagnostics = engine.check_document(run.doc, settings, debug)
+        run.diagnostics = engine.check_document(run.doc, settings, debug, rules)
     return run
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from artlint.frontmatter.positions import schema_at
-from artlint.rules.base import Context
+
+if TYPE_CHECKING:
+    from artlint.rules.base import Context
 
 _BOOL_WORDS = {"yes", "no", "on", "off"}
 _DATE_FORMATS = {"date", "date-time"}

@@ -10,26 +10,12 @@ import re
 from collections.abc import Sequence
 from html import unescape
 
+from artlint.html.vocabulary import CLOSES_P, OPTIONAL_END, VOID
 from artlint.model.document import (
     Attribute,
     HtmlElement,
     HtmlProblem,
     LineIndex,
-)
-
-VOID = frozenset(
-    ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-     "track", "wbr")
-)
-# End tags HTML lets an author leave out; a missing one is not a problem.
-OPTIONAL_END = frozenset(
-    ("p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "colgroup", "rt", "rp")
-)
-# Start tags that close an open <p> (HTML's "close a p element" rule).
-CLOSES_P = frozenset(
-    ("address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption",
-     "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "menu",
-     "nav", "ol", "p", "pre", "section", "table", "ul")
 )
 
 _ATTR = re.compile(

@@ -11,20 +11,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from artlint.html.pairing import (
-    CLOSES_P,
-    OPTIONAL_END,
-    VOID,
-    Builder,
-)
+from artlint.html.pairing import Builder
 from artlint.html.tokenize import find_tags
 from artlint.model.document import HtmlElement, HtmlProblem, LineIndex
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-# Re-exported: rules import these names from here.
-__all__ = ["CLOSES_P", "OPTIONAL_END", "VOID", "masked_text", "scan"]
+__all__ = ["masked_text", "scan"]
 
 _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*>|<[^\s<>@]+@[^\s<>]+>")
 _ESCAPE = re.compile(r"\\[!-/:-@\[-`{-~]")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from artlint.html.pairing import Builder
+from artlint.html.vocabulary import RAW_TEXT
 
 _TAG_NAME = re.compile(r"[a-zA-Z][^\t\n\r\f />\x00]*")
 _END_NAME = re.compile(r"[a-zA-Z][^\t\n\r\f />\x00]*")
@@ -25,8 +26,6 @@ _ATTRIBUTE = re.compile(
     r"""([\t\n\r\f ]*=[\t\n\r\f ]*('[^']*'|"[^"]*"|(?!['"])[^\t\n\r\f >]*))?"""
     r"""(?:[\t\n\r\f ]|/(?!>))*"""
 )
-# Elements whose content is text up to their end tag (raw text and escapable raw text).
-RAW_TEXT = frozenset(("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"))
 
 
 def find_tags(text: str, builder: Builder) -> None:

@@ -11,7 +11,6 @@ if TYPE_CHECKING:
     from artlint.config.loading import Settings
     from artlint.model.document import Document
 
-DEFAULT_FIELDS = ("image", "feature_image")
 # Schemes markdown-it refuses to make a link of (its text stays visible), while other
 # renderers (kramdown, Goldmark, Python-Markdown) do link them.
 _REFUSED = re.compile(
@@ -24,13 +23,7 @@ _LEAF_BLOCKS = {"paragraph_open", "heading_open", "html_block", "code_block", "f
 
 
 def all_links(doc: Document, settings: Settings) -> list[Link]:
-    from artlint.links.local.options import LinkSettingsError, link_options
-
-    try:
-        fields = link_options(settings).fields
-    except LinkSettingsError:
-        fields = DEFAULT_FIELDS  # the link rules report the bad setting; collecting goes on
-    links = front_matter_links(doc, fields) + body_links(doc) + refused_links(doc)
+    links = front_matter_links(doc, settings.links.front_matter_fields) + body_links(doc) + refused_links(doc)
     return sorted(links, key=lambda link: link.start)
 
 

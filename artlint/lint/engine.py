@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from artlint import rules as registry
@@ -21,7 +21,11 @@ class RuleCrash(Diagnostic):
     """A rule raised: reported like a finding so the other rules and files still run."""
 
 
-def selected_rules(settings: Settings, path: str) -> list[tuple[Rule, RuleSettings]]:
+def selected_rules(
+    settings: Settings, path: str, rules: Sequence[Rule] | None = None
+) -> list[tuple[Rule, RuleSettings]]:
+    """The rules that run on `path`, each with its settings; `rules`: the candidates (default:
+    every registered rule)."""
     rel = settings.relative(path)
     select, extend, ignore = settings.select, list(settings.extend_select), list(settings.ignore)
     rule_settings: dict[str, RuleSettings] = dict(settings.rules)
@@ -38,7 +42,7 @@ def selected_rules(settings: Settings, path: str) -> list[tuple[Rule, RuleSettin
                 extra.severity or base.severity, {**base.options, **extra.options}
             )
     chosen = []
-    for rule in registry.all_rules():
+    for rule in registry.all_rules() if rules is None else rules:
         on = rule.enabled if select is None else any(registry.matches(rule, s) for s in select)
         on = on or any(registry.matches(rule, s) for s in extend)
         if on and not any(registry.matches(rule, s) for s in ignore):
@@ -47,11 +51,12 @@ def selected_rules(settings: Settings, path: str) -> list[tuple[Rule, RuleSettin
 
 
 def check_document(
-    doc: Document, settings: Settings, debug: bool = False
+    doc: Document, settings: Settings, debug: bool = False, rules: Sequence[Rule] | None = None
 ) -> list[Diagnostic]:
+    """Diagnostics of `doc`; `rules`: the rules to choose from (default: the registry)."""
     cache: dict[str, Any] = {}
     results: list[Diagnostic] = []
-    for rule, configured in selected_rules(settings, doc.path):
+    for rule, configured in selected_rules(settings, doc.path, rules):
         options: Mapping[str, Any] = {**rule.options, **configured.options}
         context = Context(doc, options, settings, cache)
         severity = configured.severity or rule.severity
@@ -67,7 +72,8 @@ def check_document(
                 )
             )
     # A key, not Diagnostic ordering: RuleCrash and Diagnostic instances do not compare.
-    return sorted(apply_directives(results, doc.directives), key=lambda d: (d.path, d.line, d.column, d.code))
+    kept = apply_directives(results, doc.directives, rules)
+    return sorted(kept, key=lambda d: (d.path, d.line, d.column, d.code))
 
 
 def _stamp(
@@ -81,32 +87,35 @@ def _stamp(
         )
 
 
-def _names(rules: tuple[str, ...], diagnostic: Diagnostic) -> bool:
-    if not rules:
+def _names(names: tuple[str, ...], diagnostic: Diagnostic, rules: Sequence[Rule] | None) -> bool:
+    if not names:
         return True
-    rule = registry.lookup(diagnostic.code)
+    if rules is None:
+        rule = registry.lookup(diagnostic.code)
+    else:
+        rule = next((r for r in rules if r.code == diagnostic.code), None)
     if rule is None:
-        return diagnostic.code in rules
-    return any(registry.matches(rule, r) for r in rules)
+        return diagnostic.code in names
+    return any(registry.matches(rule, r) for r in names)
 
 
 def apply_directives(
-    diagnostics: list[Diagnostic], directives: list[Directive]
+    diagnostics: list[Diagnostic], directives: list[Directive], rules: Sequence[Rule] | None = None
 ) -> list[Diagnostic]:
     """Drop what `<!-- artlint-disable ... -->` comments silence."""
     if not directives:
         return diagnostics
     kept = []
     for diagnostic in diagnostics:
-        if diagnostic.code == INTERNAL_CODE or not _silenced(diagnostic, directives):
+        if diagnostic.code == INTERNAL_CODE or not _silenced(diagnostic, directives, rules):
             kept.append(diagnostic)
     return kept
 
 
-def _silenced(diagnostic: Diagnostic, directives: list[Directive]) -> bool:
+def _silenced(diagnostic: Diagnostic, directives: list[Directive], rules: Sequence[Rule] | None) -> bool:
     disabled = False
     for d in directives:
-        if not _names(d.rules, diagnostic):
+        if not _names(d.rules, diagnostic, rules):
             continue
         if d.action == "disable-file":
             return True

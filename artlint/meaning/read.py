@@ -10,29 +10,21 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
+from artlint.html.vocabulary import BLOCK, CLOSES_P, HIDDEN, VOID
+
 _KINDS = {"p": "paragraph", "li": "item", "dt": "item", "dd": "item", "td": "cell", "th": "cell",
           "blockquote": "blockquote", "pre": "code"} | {f"h{n}": f"h{n}" for n in range(1, 7)}
 # A paragraph inside these takes their kind: a loose list item is still an item.
 _CONTAINERS = {"li", "dt", "dd", "td", "th", "blockquote"}
-_CLOSES_P = frozenset({
-    "address", "article", "aside", "blockquote", "details", "dialog", "div", "dl", "dd", "dt",
-    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "table", "ul",
-})
-_BREAKS = _CLOSES_P | {"td", "th", "tr", "thead", "tbody", "tfoot", "caption", "summary", "center"}
+_BREAKS = BLOCK
 _AUTO_CLOSE = {
     "li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"},
     "td": {"td", "th"}, "th": {"td", "th"}, "tr": {"tr", "td", "th"},
 }
-_VOID = frozenset({
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
-})
-_HIDDEN = frozenset({"script", "style", "template", "head", "title"})
 _STARTS_BLOCK = frozenset(_BREAKS | _KINDS.keys())
 # What each start tag closes implicitly (HTML's optional end tags).
 _CLOSES: dict[str, frozenset[str]] = {
-    tag: frozenset(_AUTO_CLOSE.get(tag, set()) | ({"p"} if tag in _CLOSES_P else set()))
+    tag: frozenset(_AUTO_CLOSE.get(tag, set()) | ({"p"} if tag in CLOSES_P else set()))
     for tag in _STARTS_BLOCK
 }
 _EMPHASIS = {"strong": "strong", "b": "strong", "em": "em", "i": "em"}
@@ -93,7 +85,7 @@ class Reader(HTMLParser):
             values = dict(attrs)
             self.images.append((_url(values.get("src")), normalise(values.get("alt") or "")))
             self._current().image = True
-        if tag in _VOID:
+        if tag in VOID:
             return
         frame = Frame(tag)
         if tag in _KINDS:
@@ -105,7 +97,7 @@ class Reader(HTMLParser):
         elif tag == "a" and dict(attrs).get("href") is not None:
             frame.capture = Capture(_url(dict(attrs).get("href")))
             self.links.append(frame.capture)
-        self.hidden += tag in _HIDDEN
+        self.hidden += tag in HIDDEN
         self.stack.append(frame)
 
     def handle_endtag(self, tag: str) -> None:
@@ -163,7 +155,7 @@ class Reader(HTMLParser):
 
     def _pop(self, index: int) -> None:
         for frame in self.stack[index:]:
-            self.hidden -= frame.tag in _HIDDEN
+            self.hidden -= frame.tag in HIDDEN
         del self.stack[index:]
 
     def visible_text(self) -> str:

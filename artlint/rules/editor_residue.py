@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterator
 from fnmatch import translate
 
+from artlint.html.vocabulary import EDITOR_PREFIX
 from artlint.model.diagnostics import (
     Edit,
     Finding,
@@ -47,7 +48,7 @@ SEVERITY = Severity.INFO
 FIX = "safe"
 OPTIONS = {
     "attributes": [
-        "data-ke-*", "data-origin-*", "data-filename", "data-lightbox", "data-start", "data-end",
+        f"{EDITOR_PREFIX}*", "data-origin-*", "data-filename", "data-lightbox", "data-start", "data-end",
         "data-phocus", "data-og-*", "contenteditable",
     ],
     "classes": ["Mso*"],

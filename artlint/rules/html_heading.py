@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 from fnmatch import fnmatchcase
 
+from artlint.html.vocabulary import EDITOR_PREFIX
 from artlint.model.diagnostics import (
     Edit,
     Finding,
@@ -40,7 +41,7 @@ SUMMARY = "HTML heading where a Markdown heading would do"
 SEVERITY = Severity.WARNING
 FIX = "sometimes"
 
-_RESIDUE = ("data-ke-*", "data-origin-*")
+_RESIDUE = (f"{EDITOR_PREFIX}*", "data-origin-*")
 _INLINE_TAG = re.compile(r"</?(b|strong|i|em|span|code|a)\b[^>]*>", re.IGNORECASE)
 _MARKDOWN = re.compile(r"[\\`*_\[\]<>!|~]|^\s*[#+\-=]|#\s*$|^\s*\d+[.)]")
 

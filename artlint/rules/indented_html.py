@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from artlint.html.vocabulary import EDITOR_PREFIX
 from artlint.model.diagnostics import Finding, Severity
 from artlint.rules.base import Context
 
@@ -38,7 +39,7 @@ SUMMARY = "Indented HTML renders as a code block"
 SEVERITY = Severity.ERROR
 
 _TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)[\s/>]|<!--")
-_EDITOR = re.compile(r"&nbsp;|\bstyle=|\bdata-ke-", re.IGNORECASE)
+_EDITOR = re.compile(rf"&nbsp;|\bstyle=|\b{EDITOR_PREFIX}", re.IGNORECASE)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

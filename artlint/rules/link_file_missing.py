@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from artlint.links.local.check import FILE, SETTINGS
+from artlint.links.local.check import FILE
 from artlint.links.local.report import findings
 from artlint.model.diagnostics import Finding, Severity
 from artlint.rules.base import Context
@@ -52,4 +52,4 @@ SEVERITY = Severity.ERROR
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    yield from findings(ctx, FILE, SETTINGS)
+    yield from findings(ctx, FILE)

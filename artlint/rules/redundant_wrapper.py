@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from artlint.html.vocabulary import EDITOR_PREFIX
 from artlint.model.diagnostics import Finding, Fix, Severity
 from artlint.model.document import HtmlElement
 from artlint.rules.base import Context
@@ -45,7 +46,7 @@ _FAMILY = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic"}
 
 
 def _harmless(element: HtmlElement) -> bool:
-    return all(a.name == "style" or a.name.startswith("data-ke-") for a in element.attrs)
+    return all(a.name == "style" or a.name.startswith(EDITOR_PREFIX) for a in element.attrs)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

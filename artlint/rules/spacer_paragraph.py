@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from artlint.html.vocabulary import is_spacer
 from artlint.model.diagnostics import (
     Edit,
     Finding,
@@ -45,7 +46,6 @@ SUMMARY = "Empty paragraph or line breaks used as a spacer"
 SEVERITY = Severity.WARNING
 FIX = "sometimes"
 
-_WRAPPERS = {"br", "span", "b", "strong", "i", "em", "font", "u"}
 _TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
 _BR_RUN = re.compile(r"<br\s*/?>(?:\s*<br\s*/?>)+", re.IGNORECASE)
 _BR_ONLY = re.compile(r"\s*(?:<br\s*/?>\s*)+", re.IGNORECASE)
@@ -53,12 +53,10 @@ _CELLS = {"td", "th"}
 
 
 def _blank(doc: Document, element: HtmlElement) -> bool:
+    if element.end_tag_start is None:
+        return False
     inner = _html.content(doc, element)
-    if element.end_tag_start is None or not re.search(r"&nbsp;|&#160;|&#xa0;|\xa0|<br", inner, re.I):
-        return False
-    if any(name.lower() not in _WRAPPERS for name in _TAG_NAME.findall(inner)):
-        return False
-    return not _html.visible_text(inner).replace("\xa0", " ").strip()
+    return is_spacer(_TAG_NAME.findall(inner), _html.visible_text(inner))
 
 
 def check(ctx: Context) -> Iterator[Finding]:

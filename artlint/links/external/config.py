@@ -1,4 +1,5 @@
-"""The [links] table read into a typed, validated configuration for the online checker."""
+"""The online checker's configuration: the [links] values (checked on loading), with header
+variables taken from the environment and the cache folder resolved."""
 
 from __future__ import annotations
 
@@ -7,37 +8,36 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from artlint.config.loading import ConfigError, Settings
-from artlint.links.external.settings import EXTERNAL
+from artlint.config.loading import LinksSettings, Settings
 
+_DEFAULT = LinksSettings()
 _ENV = re.compile(r"\$(\w+)|\$\{(\w+)\}")
 
 
 @dataclass(frozen=True)
 class ExternalConfig:
-    """Defaults as in EXTERNAL, so code (and tests) building one directly gets the same values."""
+    """Defaults as in LinksSettings, so code (and tests) building one directly gets the same values."""
 
-    timeout: float = EXTERNAL["timeout"]
-    connect_timeout: float = EXTERNAL["connect_timeout"]
-    concurrency: int = EXTERNAL["concurrency"]
-    per_host: int = EXTERNAL["per_host"]
-    spacing: float = EXTERNAL["spacing"]
-    retries: int = EXTERNAL["retries"]
-    backoff: float = EXTERNAL["backoff"]
-    max_retry_after: float = EXTERNAL["max_retry_after"]
-    max_redirects: int = EXTERNAL["max_redirects"]
+    timeout: float = _DEFAULT.timeout
+    connect_timeout: float = _DEFAULT.connect_timeout
+    concurrency: int = _DEFAULT.concurrency
+    per_host: int = _DEFAULT.per_host
+    spacing: float = _DEFAULT.spacing
+    retries: int = _DEFAULT.retries
+    backoff: float = _DEFAULT.backoff
+    max_retry_after: float = _DEFAULT.max_retry_after
+    max_redirects: int = _DEFAULT.max_redirects
     accepted: frozenset[int] = frozenset(range(200, 300))
     exclude: tuple[re.Pattern[str], ...] = ()
     # host -> header -> value, with $VARIABLES already taken from the environment
     headers: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    unverifiable_is_error: bool = EXTERNAL["unverifiable_is_error"]
-    cache: bool = EXTERNAL["cache"]
+    unverifiable_is_error: bool = _DEFAULT.unverifiable_is_error
+    cache: bool = _DEFAULT.cache
     cache_dir: Path | None = None
-    cache_max_age_days: float = EXTERNAL["cache_max_age_days"]
-    allow_private: bool = EXTERNAL["allow_private"]
-    user_agent: str = EXTERNAL["user_agent"]
+    cache_max_age_days: float = _DEFAULT.cache_max_age_days
+    allow_private: bool = _DEFAULT.allow_private
+    user_agent: str = _DEFAULT.user_agent
 
     def excluded(self, url: str) -> bool:
         return any(p.search(url) for p in self.exclude)
@@ -54,71 +54,37 @@ class ExternalConfig:
 
 
 def from_settings(settings: Settings) -> ExternalConfig:
-    raw = {**EXTERNAL, **settings.section("links")}
-    where = "[links]"
-    cache_dir = _str(raw, "cache_dir", where)
+    """The online checker's view of [links] (checked when the configuration loaded)."""
+    links = settings.links
     return ExternalConfig(
-        timeout=_number(raw, "timeout", where),
-        connect_timeout=_number(raw, "connect_timeout", where),
-        concurrency=max(1, _int(raw, "concurrency", where)),
-        per_host=max(1, _int(raw, "per_host", where)),
-        spacing=_number(raw, "spacing", where),
-        retries=_int(raw, "retries", where),
-        backoff=_number(raw, "backoff", where),
-        max_retry_after=_number(raw, "max_retry_after", where),
-        max_redirects=_int(raw, "max_redirects", where),
-        accepted=parse_statuses(raw["accepted_status"], where),
-        exclude=_patterns(raw["exclude"], where),
-        headers=_headers(raw["headers"], where),
-        unverifiable_is_error=bool(raw["unverifiable_is_error"]),
-        cache=bool(raw["cache"]),
-        cache_dir=_folder(cache_dir, settings.root) if cache_dir else None,
-        cache_max_age_days=_number(raw, "cache_max_age_days", where),
-        allow_private=bool(raw["allow_private"]),
-        user_agent=_str(raw, "user_agent", where),
+        timeout=links.timeout,
+        connect_timeout=links.connect_timeout,
+        concurrency=links.concurrency,
+        per_host=links.per_host,
+        spacing=links.spacing,
+        retries=links.retries,
+        backoff=links.backoff,
+        max_retry_after=links.max_retry_after,
+        max_redirects=links.max_redirects,
+        accepted=links.accepted_status,
+        exclude=links.exclude,
+        headers=expand_headers(links.headers),
+        unverifiable_is_error=links.unverifiable_is_error,
+        cache=links.cache,
+        cache_dir=_folder(links.cache_dir, settings.root) if links.cache_dir else None,
+        cache_max_age_days=links.cache_max_age_days,
+        allow_private=links.allow_private,
+        user_agent=links.user_agent,
     )
 
 
-def parse_statuses(value: Any, where: str) -> frozenset[int]:
-    """Status codes from 200, "200", "200-299" or "2xx"."""
-    if not isinstance(value, list):
-        raise ConfigError(f"{where} accepted_status: expected a list, got {value!r}")
-    codes: set[int] = set()
-    for item in value:
-        text = str(item).strip().lower()
-        if re.fullmatch(r"[1-5]xx", text):
-            first = int(text[0]) * 100
-            codes.update(range(first, first + 100))
-        elif m := re.fullmatch(r"(\d{3})\s*-\s*(\d{3})", text):
-            codes.update(range(int(m[1]), int(m[2]) + 1))
-        elif re.fullmatch(r"\d{3}", text):
-            codes.add(int(text))
-        else:
-            raise ConfigError(f"{where} accepted_status: cannot read {item!r} (use 200, '200-299' or '2xx')")
-    return frozenset(codes)
-
-
-def _patterns(value: Any, where: str) -> tuple[re.Pattern[str], ...]:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where} exclude: expected a list of regular expressions")
-    try:
-        return tuple(re.compile(v) for v in value)
-    except re.error as exc:
-        raise ConfigError(f"{where} exclude: invalid regular expression {exc.pattern!r}: {exc}") from None
-
-
-def _headers(value: Any, where: str) -> dict[str, dict[str, str]]:
-    if not isinstance(value, Mapping):
-        raise ConfigError(f"{where} headers: expected a table of host = {{ header = value }}")
+def expand_headers(headers: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str, str]]:
+    """Headers with $VARIABLES taken from the environment; a header whose variable is unset is
+    left out rather than sent half-filled."""
     result: dict[str, dict[str, str]] = {}
-    for host, table in value.items():
-        if not isinstance(table, Mapping) or not all(isinstance(v, str) for v in table.values()):
-            raise ConfigError(f"{where} headers.{host}: expected a table of header = \"value\"")
+    for host, table in headers.items():
         expanded = {name: _expand(v) for name, v in table.items()}
-        # A header whose variable is unset is left out rather than sent half-filled.
-        result[str(host)] = {k: v for k, v in expanded.items() if v is not None}
+        result[host] = {k: v for k, v in expanded.items() if v is not None}
     return result
 
 
@@ -138,24 +104,3 @@ def _expand(value: str) -> str | None:
 def _folder(value: str, root: Path) -> Path:
     path = Path(os.path.expandvars(value)).expanduser()
     return path if path.is_absolute() else root / path
-
-
-def _number(raw: Mapping[str, Any], key: str, where: str) -> float:
-    value = raw[key]
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        raise ConfigError(f"{where} {key}: expected a number of at least 0, got {value!r}")
-    return float(value)
-
-
-def _int(raw: Mapping[str, Any], key: str, where: str) -> int:
-    value = raw[key]
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ConfigError(f"{where} {key}: expected a whole number of at least 0, got {value!r}")
-    return value
-
-
-def _str(raw: Mapping[str, Any], key: str, where: str) -> str:
-    value = raw[key]
-    if not isinstance(value, str):
-        raise ConfigError(f"{where} {key}: expected a string, got {value!r}")
-    return value

@@ -19,7 +19,7 @@ from artlint.links.local.explain import (
     shorten,
 )
 from artlint.links.local.locate import field_resolution, locate, retry_hint
-from artlint.links.local.options import LinkOptions, LinkSettingsError, link_options
+from artlint.links.local.options import LinkOptions, link_options
 from artlint.links.local.resolve import page_file
 
 if TYPE_CHECKING:
@@ -27,13 +27,13 @@ if TYPE_CHECKING:
     from artlint.rules.base import Context
 
 FILE, ANCHOR, EMPTY = "file", "anchor", "empty"
-MALFORMED, UNSAFE, SETTINGS = "malformed", "unsafe", "settings"
+MALFORMED, UNSAFE = "malformed", "unsafe"
 
 
 @dataclass(frozen=True)
 class Problem:
     kind: str  # one of the constants above
-    link: Link | None
+    link: Link
     message: str
     offset: int | None = None  # where to point, when not at the URL's start
 
@@ -49,10 +49,7 @@ def problems(ctx: Context) -> list[Problem]:
 def _check(ctx: Context) -> list[Problem]:
     from artlint.links.collect import all_links
 
-    try:
-        options = link_options(ctx.settings)
-    except LinkSettingsError as exc:
-        return [Problem(SETTINGS, None, str(exc))]
+    options = link_options(ctx.settings)
     doc = ctx.document
     links = all_links(doc, ctx.settings)
     defined = _definition_urls(links)

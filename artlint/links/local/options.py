@@ -1,4 +1,4 @@
-"""The offline link settings of a run, checked and resolved to paths once."""
+"""The offline link settings of a run, resolved to paths once."""
 
 from __future__ import annotations
 
@@ -11,12 +11,6 @@ from urllib.parse import urlsplit
 if TYPE_CHECKING:
     from artlint.config.loading import Settings
 
-SLUG_STYLES = ("github", "jekyll", "hugo")
-
-
-class LinkSettingsError(ValueError):
-    """A [links] value of the wrong kind; reported once per file by the link rules."""
-
 
 @dataclass(frozen=True)
 class LinkOptions:
@@ -28,23 +22,9 @@ class LinkOptions:
 
 
 def link_options(settings: Settings) -> LinkOptions:
-    section = settings.section("links")
-    site_root, base_url = section.get("site_root", ""), section.get("base_url", "")
-    slug = section.get("slug", "github")
-    if not isinstance(site_root, str) or not isinstance(base_url, str):
-        raise LinkSettingsError("[links] site_root and base_url must be strings")
-    if slug not in SLUG_STYLES:
-        raise LinkSettingsError(f"[links] slug must be one of {', '.join(SLUG_STYLES)}, not {slug!r}")
-    fields = _fields(section.get("front_matter_fields", ["image", "feature_image"]))
-    return _build(str(settings.root), site_root, base_url, str(slug), fields)
-
-
-def _fields(value: object) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise LinkSettingsError("[links] front_matter_fields must be a list of strings")
-    return tuple(value)
+    """The [links] values (checked when the configuration loaded) the offline checks need."""
+    links = settings.links
+    return _build(str(settings.root), links.site_root, links.base_url, links.slug, links.front_matter_fields)
 
 
 @functools.cache
@@ -52,9 +32,6 @@ def _build(root: str, site_root: str, base_url: str, slug: str, fields: tuple[st
     site = (Path(root) / site_root).resolve() if site_root else None
     host, path = "", ""
     if base_url:
-        try:
-            parts = urlsplit(base_url if "//" in base_url else "//" + base_url)
-        except ValueError as exc:
-            raise LinkSettingsError(f"[links] base_url {base_url!r}: {exc}") from None
+        parts = urlsplit(base_url if "//" in base_url else "//" + base_url)
         host, path = (parts.hostname or "").lower(), parts.path.rstrip("/")
     return LinkOptions(site, host, path, slug, fields)

@@ -18,9 +18,6 @@ def findings(ctx: Context, *kinds: str) -> Iterator[Finding]:
         if problem.kind not in kinds:
             continue
         link = problem.link
-        if link is None:
-            yield Finding(1, 1, problem.message)
-            continue
         start = link.start if problem.offset is None else problem.offset
         line, column = ctx.document.position(start) if link.end > link.start else (link.line, link.column)
         end_line = end_column = None

@@ -6,6 +6,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from artlint.html.vocabulary import COMMONMARK_BLOCK
 from artlint.model.diagnostics import Edit
 from artlint.model.document import Document
 from artlint.rules.base import Context
@@ -80,12 +81,6 @@ def own_lines(doc: Document, start: int, end: int) -> tuple[int, int] | None:
     return first, last
 
 
-_BLOCK_NAMES = frozenset(
-    str.split("""address article aside base basefont blockquote body caption center col colgroup dd details
-    dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6
-    head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p
-    param search section summary table tbody td tfoot th thead title tr track ul""")
-)
 _TYPE_1_6 = re.compile(
     r" {0,3}(?:<(?:script|pre|style|textarea)[\s>]|<!--|<\?|<![A-Za-z]|<!\[CDATA\[)", re.IGNORECASE
 )
@@ -101,6 +96,6 @@ def starts_block(line: str) -> bool:
     if _TYPE_1_6.match(line):
         return True
     found = _TYPE_6.match(line)
-    if found and found.group(1).lower() in _BLOCK_NAMES:
+    if found and found.group(1).lower() in COMMONMARK_BLOCK:
         return True
     return bool(_TYPE_7.match(line))

@@ -1,0 +1,31 @@
+"""What `artlint check` was asked to do, shared by checking, fixing and reporting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    paths: tuple[str, ...] = (".",)
+    output_format: str = "auto"
+    config: Path | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    schema: str | None = None
+    strict: bool = False
+    exit_zero: bool = False
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    external: bool | None = None
+    no_cache: bool = False
+    allow_private: bool = False
+    stdin_filename: str | None = None
+    statistics: bool = False
+    output: Path | None = None
+    color: bool | None = None
+    debug: bool = False
+    jobs: int | None = None  # worker processes; None: one for a few files, every core for many
