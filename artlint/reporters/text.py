@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from typing import TYPE_CHECKING, TextIO
 
@@ -12,23 +14,31 @@ if TYPE_CHECKING:
     from artlint.model.diagnostics import Diagnostic
 
 _COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
+_NOT_TAB = re.compile("[^\t]")
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 
 def display_width(text: str) -> int:
     """Terminal columns: East Asian wide and full-width characters take two."""
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
+    if text.isascii():
+        return len(text)
+    return sum(_char_width(ch) for ch in text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _char_width(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 def caret_line(source: str, column: int, end_column: int | None = None) -> str:
     before = source[: column - 1]
     # Tabs are copied so the caret lines up whatever the terminal's tab width.
-    padding = "".join(ch if ch == "\t" else " " * display_width(ch) for ch in before)
+    if before.isascii():
+        padding = _NOT_TAB.sub(" ", before)
+    else:
+        padding = "".join(ch if ch == "\t" else " " * _char_width(ch) for ch in before)
     span = 1
     if end_column is not None and end_column > column:
         span = max(1, display_width(source[column - 1 : end_column - 1]))
