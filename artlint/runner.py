@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from artlint.api import FileResult
+    from artlint.cache.results import ResultCache
     from artlint.config.loading import Settings
 
 AUTO_THRESHOLD = 200  # below this many files, one process is faster than starting workers
@@ -56,15 +57,33 @@ def chunk_size(files: int, workers: int) -> int:
 
 
 def check_files(
-    paths: Sequence[str], settings: Settings, debug: bool = False, jobs: int | None = None
+    paths: Sequence[str],
+    settings: Settings,
+    debug: bool = False,
+    jobs: int | None = None,
+    cache: ResultCache | None = None,
 ) -> Iterator[FileResult]:
-    """Like calling `api.check_file` on each path in turn, with the same results in the same order."""
-    from artlint.api import check_file
+    """Like calling `api.check_file` on each path in turn, with the same results in the same order.
 
+    With a cache, results still true are taken from it here, and only the rest go to workers.
+    """
+    if cache is None:
+        yield from _check_all(paths, settings, debug, jobs, None)
+        return
+    known = [cache.lookup(path) for path in paths]
+    todo = [path for path, found in zip(paths, known, strict=True) if found is None]
+    fresh = _check_all(todo, settings, debug, jobs, cache)
+    for found in known:
+        yield next(fresh) if found is None else found
+
+
+def _check_all(
+    paths: Sequence[str], settings: Settings, debug: bool, jobs: int | None, cache: ResultCache | None
+) -> Iterator[FileResult]:
     workers = workers_for(len(paths), jobs)
     if workers <= 1:
         for path in paths:
-            yield check_file(path, settings, debug)
+            yield _check(path, settings, debug, cache)
         return
     warm_up(settings)
     # Workers flush the standard streams when they exit: a report already buffered here (the
@@ -75,7 +94,7 @@ def check_files(
 
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     context = multiprocessing.get_context(method)
-    with context.Pool(workers, initializer=_init, initargs=(settings, debug)) as pool:
+    with context.Pool(workers, initializer=_init, initargs=(settings, debug, cache)) as pool:
         yield from pool.imap(_check_one, paths, chunksize=chunk_size(len(paths), workers))
 
 
@@ -93,12 +112,21 @@ def warm_up(settings: Settings) -> None:
         schema.preload(settings)
 
 
-def _init(settings: Settings, debug: bool) -> None:
+def _init(settings: Settings, debug: bool, cache: ResultCache | None) -> None:
     _worker["settings"] = settings
     _worker["debug"] = debug
+    _worker["cache"] = cache
+
+
+def _check(path: str, settings: Settings, debug: bool, cache: ResultCache | None) -> FileResult:
+    if cache is None:
+        from artlint.api import check_file
+
+        return check_file(path, settings, debug)
+    from artlint.cache.results import check_path
+
+    return check_path(path, settings, debug, cache)
 
 
 def _check_one(path: str) -> FileResult:
-    from artlint.api import check_file
-
-    return check_file(path, _worker["settings"], _worker["debug"])
+    return _check(path, _worker["settings"], _worker["debug"], _worker["cache"])

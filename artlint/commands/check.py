@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from artlint.api import FileResult, check_bytes
+from artlint.cache.results import ResultCache
 from artlint.config.loading import ConfigError, Settings, load
 from artlint.discovery.walk import PathError, expand
 from artlint.lint.engine import INTERNAL_CODE
@@ -67,6 +68,7 @@ def build_settings(options: CheckOptions) -> Settings:
         schema=schema,
         strict=options.strict or settings.strict,
         sections=sections,
+        cache=False if options.no_cache else None,
     )
 
 
@@ -96,7 +98,16 @@ def _checked(options: CheckOptions, settings: Settings) -> Iterator[FileResult]:
     if paths:
         from artlint.runner import check_files
 
-        yield from check_files(list(expand(paths, settings)), settings, options.debug, options.jobs)
+        yield from check_files(list(expand(paths, settings)), settings, options.debug, options.jobs,
+                               _result_cache(settings))
+
+
+def _result_cache(settings: Settings) -> ResultCache | None:
+    if not settings.cache:
+        return None
+    from artlint.cache.results import ResultCache
+
+    return ResultCache(settings)
 
 
 def run_check(options: CheckOptions) -> int:

@@ -74,6 +74,12 @@ def _results(
 def _one(
     options: CheckOptions, settings: Settings, path: str, data: bytes, tally: Tally, stdin: bool = False
 ) -> api.FileResult:
+    skipped = api.oversized(path, len(data), settings)
+    if skipped is not None:
+        if stdin:
+            sys.stdout.buffer.write(data)  # a filter passes what it did not fix through unchanged
+            sys.stdout.buffer.flush()
+        return _reported(skipped, options)
     try:
         style = textio.decode_bytes(data)
     except DecodeError:

@@ -27,6 +27,7 @@ from artlint.config.values import (
     read_rules,
     read_schema,
     read_section,
+    read_size,
     read_table_list,
     section_defaults,
 )
@@ -64,7 +65,10 @@ TOP_KEYS = {
     "links": "table of link-checking settings",
     "convert": "table of conversion settings",
     "strict": "treat warnings as failures",
+    "max-file-size": "skip (with one diagnostic) files over this size: bytes, or \"10MB\"; 0: no limit",
+    "cache": "keep results per file in .artlint_cache/ and reuse them while nothing they depend on changed",
 }
+DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,8 @@ class Settings:
     overrides: tuple[Override, ...] = ()
     sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     strict: bool = False
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; 0: no limit
+    cache: bool = True
 
     def section(self, name: str) -> Mapping[str, Any]:
         return self.sections.get(name, {})
@@ -181,6 +187,14 @@ def from_mapping(
         overrides=tuple(read_override(o, source) for o in read_table_list(data, "overrides", source)),
         sections=sections,
         strict=bool(data.get("strict", False)),
+        max_file_size=read_size(data.get("max-file-size", DEFAULT_MAX_FILE_SIZE), "max-file-size", source),
+        cache=_read_bool(data.get("cache", True), "cache", source),
     )
+
+
+def _read_bool(value: Any, key: str, source: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{source}: {key!r} must be true or false, got {value!r}")
+    return value
 
 
