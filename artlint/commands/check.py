@@ -41,6 +41,8 @@ class CheckOptions:
     color: bool | None = None
     debug: bool = False
     jobs: int | None = None  # worker processes; None: one for a few files, every core for many
+    shard: tuple[int, int] | None = None  # (i, n): check only the i-th of n stable parts
+    changed_since: str | None = None  # a git ref: check what changed since, and its linkers
 
 
 def build_settings(options: CheckOptions) -> Settings:
@@ -98,8 +100,19 @@ def _checked(options: CheckOptions, settings: Settings) -> Iterator[FileResult]:
     if paths:
         from artlint.runner import check_files
 
-        yield from check_files(list(expand(paths, settings)), settings, options.debug, options.jobs,
-                               _result_cache(settings))
+        chosen = scoped(list(expand(paths, settings)), options, settings)
+        yield from check_files(chosen, settings, options.debug, options.jobs, _result_cache(settings))
+
+
+def scoped(paths: list[str], options: CheckOptions, settings: Settings) -> list[str]:
+    """The files `--changed-since` and `--shard` leave of the discovered ones."""
+    from artlint.commands import scope
+
+    if options.changed_since is not None:
+        paths = scope.changed_since(paths, settings, options.changed_since)
+    if options.shard is not None:
+        paths = scope.in_shard(paths, settings, options.shard)
+    return paths
 
 
 def _result_cache(settings: Settings) -> ResultCache | None:

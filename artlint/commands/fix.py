@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from artlint import api
-from artlint.commands.check import CheckOptions, report
+from artlint.commands.check import CheckOptions, report, scoped
 from artlint.config.loading import Settings
 from artlint.discovery.walk import PathError, expand
 from artlint.fix.loop import FixResult, fix_text
@@ -29,7 +29,7 @@ class Tally:
 
 def run_fix(options: CheckOptions, settings: Settings) -> int:
     try:
-        paths = list(expand([p for p in options.paths if p != "-"], settings))
+        paths = scoped(list(expand([p for p in options.paths if p != "-"], settings)), options, settings)
     except PathError as exc:
         print(f"artlint: {exc}", file=sys.stderr)
         return 2
