@@ -1,4 +1,4 @@
-"""Check many files in worker processes; results come back one by one, in input order.
+"""The worker pool: check (or convert) many files in worker processes, results in input order.
 
 A pre-commit run names a handful of files and must not pay for starting workers, so `auto`
 uses one process up to AUTO_THRESHOLD files and every available core above it. Workers are
@@ -11,8 +11,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from artlint.api import FileResult
@@ -23,6 +23,8 @@ AUTO_THRESHOLD = 200  # below this many files, one process is faster than starti
 MAX_CHUNK = 32
 
 _worker: dict[str, Any] = {}
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def available_cores() -> int:
@@ -80,12 +82,36 @@ def check_files(
 def _check_all(
     paths: Sequence[str], settings: Settings, debug: bool, jobs: int | None, cache: ResultCache | None
 ) -> Iterator[FileResult]:
+    from artlint.progress import progress
+
     workers = workers_for(len(paths), jobs)
-    if workers <= 1:
-        for path in paths:
-            yield _check(path, settings, debug, cache)
-        return
-    warm_up(settings)
+    with progress(len(paths), "checking", AUTO_THRESHOLD) as advance:
+        if workers <= 1:
+            for path in paths:
+                yield _check(path, settings, debug, cache)
+                if advance is not None:
+                    advance(1)
+            return
+        warm_up(settings)
+        for result in parallel_map(_check_one, paths, workers, _init, (settings, debug, cache)):
+            yield result
+            if advance is not None:
+                advance(1)
+
+
+def parallel_map(
+    task: Callable[[T], R],
+    items: Sequence[T],
+    workers: int,
+    setup: Callable[..., None] | None = None,
+    setup_args: tuple[Any, ...] = (),
+    chunk: int | None = None,
+) -> Iterator[R]:
+    """`map(task, items)` in `workers` processes, started once, fed in chunks, results in order.
+
+    `task` and `setup` must be module-level functions; `setup(*setup_args)` runs once in each
+    worker (forked after the parent's imports where the platform allows, so workers start warm).
+    """
     # Workers flush the standard streams when they exit: a report already buffered here (the
     # stdin result comes first) would be written again by each of them.
     sys.stdout.flush()
@@ -94,8 +120,9 @@ def _check_all(
 
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     context = multiprocessing.get_context(method)
-    with context.Pool(workers, initializer=_init, initargs=(settings, debug, cache)) as pool:
-        yield from pool.imap(_check_one, paths, chunksize=chunk_size(len(paths), workers))
+    size = chunk or chunk_size(len(items), workers)
+    with context.Pool(workers, initializer=setup, initargs=setup_args) as pool:
+        yield from pool.imap(task, items, chunksize=size)
 
 
 def warm_up(settings: Settings) -> None:
