@@ -28,7 +28,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "benchmarks" / ".work"
-SOURCE = ROOT.parent / "shared" / "corpus"
+# ../shared/corpus next to the repository, or next to a folder holding it (a git worktree).
+SOURCE = next((p / "shared" / "corpus" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()),
+              ROOT.parent / "shared" / "corpus")
 CORPUS = WORK / "corpus3000"
 COPIES = 10
 SEED = Path("seed") / "000_0733189af90eb2c7.md"

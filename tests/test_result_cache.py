@@ -95,7 +95,7 @@ def test_corrupt_or_foreign_entries_are_not_trusted(run: Run, write: Write, tmp_
     cold = run("check", "posts", cwd=tmp_path)
     entries = _entries(tmp_path)
     entries[0].write_text("{not json", encoding="utf-8")
-    entries[1].write_text('{"format": "artlint-results-1", "diagnostics": []}', encoding="utf-8")
+    entries[1].write_text('{"format": "artlint-results-2", "diagnostics": []}', encoding="utf-8")
     entries[2].write_bytes(entries[2].read_bytes()[:40])
     foreign = entries[4].read_text(encoding="utf-8").replace('"diagnostics":[', '"diagnostics":[[1,1')
     entries[3].write_text(foreign, encoding="utf-8")

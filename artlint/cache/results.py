@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 FOLDER = ".artlint_cache"
 RESULTS = "results"
-FORMAT = "artlint-results-1"
+FORMAT = "artlint-results-2"
 _HASH_SIZE = 20
 
 
@@ -162,13 +162,15 @@ class ResultCache:
     def store(self, path: str, data: bytes, result: FileResult, seen: list[reads.Read]) -> None:
         if result.crashed:
             return  # a crash may be fixed by the next version; never replay it
+        fixes: dict[Fix, int] = {}  # findings of one file often share a fix; each is kept once
         stored = {
             "format": FORMAT,
             "settings": self.fingerprint,
             "path": os.path.realpath(path),
             "bytes": _hash(data),
             "reads": [[kind, list(args), answer] for kind, args, answer in seen],
-            "diagnostics": [_diagnostic(d) for d in result.diagnostics],
+            "diagnostics": [_diagnostic(d, fixes) for d in result.diagnostics],
+            "fixes": [_fix(f) for f in fixes],
             "links": [_fields(link) for link in result.links],
             "directives": [[d.action, list(d.rules), d.line] for d in result.directives],
         }
@@ -225,12 +227,14 @@ def _still_true(seen: list[list[Any]]) -> bool:
     return True
 
 
-def _diagnostic(d: Diagnostic) -> list[Any]:
-    fix = None
-    if d.fix is not None:
-        fix = [[[e.start, e.end, e.text] for e in d.fix.edits], d.fix.description, d.fix.safe]
+def _diagnostic(d: Diagnostic, fixes: dict[Fix, int]) -> list[Any]:
+    fix = 0 if d.fix is None else fixes.setdefault(d.fix, len(fixes) + 1)
     return [d.line, d.column, d.code, d.name, int(d.severity), d.message, d.end_line, d.end_column,
             d.pointer, fix]
+
+
+def _fix(fix: Fix) -> list[Any]:
+    return [[[e.start, e.end, e.text] for e in fix.edits], fix.description, fix.safe]
 
 
 def _fields(link: Link) -> list[Any]:
@@ -242,15 +246,18 @@ def _result(path: str, data: bytes, stored: dict[str, Any]) -> FileResult:
     from artlint.api import FileResult
 
     diagnostics = []
+    severities = {int(s): s for s in Severity}
+    fixes: list[Fix | None] = [None]
+    for edits, description, safe in stored["fixes"]:
+        changes = tuple(Edit(int(s), int(e), str(t)) for s, e, t in edits)
+        fixes.append(Fix(changes, str(description), bool(safe)))
     for row in stored["diagnostics"]:
         line, column, code, name, severity, message, end_line, end_column, pointer, fix = row
-        restored = None
-        if fix is not None:
-            edits, description, safe = fix
-            changes = tuple(Edit(int(s), int(e), str(t)) for s, e, t in edits)
-            restored = Fix(changes, str(description), bool(safe))
+        restored = fixes[fix]
+        if not (isinstance(line, int) and isinstance(column, int) and isinstance(message, str)):
+            raise ValueError("not an artlint entry")
         diagnostics.append(Diagnostic(
-            path, int(line), int(column), str(code), str(name), Severity(int(severity)), str(message),
+            path, line, column, code, name, severities[severity], message,
             end_line, end_column, pointer, restored,
         ))
     links = [Link(*fields) for fields in stored["links"]]

@@ -38,7 +38,7 @@ def caret_line(source: str, column: int, end_column: int | None = None) -> str:
     if before.isascii():
         padding = _NOT_TAB.sub(" ", before)
     else:
-        padding = "".join(ch if ch == "\t" else " " * _char_width(ch) for ch in before)
+        padding = "\t".join(" " * sum(map(_char_width, part)) for part in before.split("\t"))
     span = 1
     if end_column is not None and end_column > column:
         span = max(1, display_width(source[column - 1 : end_column - 1]))
@@ -84,16 +84,20 @@ class TextReporter:
             self._write(d, lines)
 
     def _write(self, d: Diagnostic, lines: list[str]) -> None:
-        where = self._paint(f"{d.path}:{d.line}:{d.column}:", _BOLD)
-        code = self._paint(d.code, _COLORS[d.severity])
         fix = " [*]" if d.fix is not None else ""
-        self.stream.write(f"{where} {code} {d.name} {d.message}{fix}\n")
+        if self.color:
+            where = self._paint(f"{d.path}:{d.line}:{d.column}:", _BOLD)
+            head = f"{where} {self._paint(d.code, _COLORS[d.severity])} {d.name} {d.message}{fix}\n"
+        else:
+            head = f"{d.path}:{d.line}:{d.column}: {d.code} {d.name} {d.message}{fix}\n"
         if 0 < d.line <= len(lines):
             source = lines[d.line - 1].rstrip("\r")
             end = d.end_column if d.end_line in (None, d.line) else len(source) + 1
             source, column, end = excerpt(source, d.column, end)
             caret = self._paint(caret_line(source, column, end), _COLORS[d.severity])
-            self.stream.write(f"    {source}\n    {caret}\n")
+            self.stream.write(f"{head}    {source}\n    {caret}\n")
+        else:
+            self.stream.write(head)
 
     def finish(self) -> None:
         total = sum(self.counts.values())
