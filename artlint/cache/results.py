@@ -119,8 +119,7 @@ class ResultCache:
         self.fingerprint = settings_fingerprint(settings)
         self._ready = False
 
-    def _entry(self, path: str) -> Path:
-        real = os.path.realpath(path)
+    def _entry(self, real: str) -> Path:
         name = _hash(f"{self.fingerprint}\0{real}".encode("utf-8", "surrogatepass"))
         return self.folder / name[:2] / f"{name}.json"
 
@@ -136,7 +135,8 @@ class ResultCache:
 
     def load(self, path: str, data: bytes) -> FileResult | None:
         """The cached result of `path` with these bytes, or None (a miss, or an entry not trusted)."""
-        entry = self._entry(path)
+        real = os.path.realpath(path)
+        entry = self._entry(real)
         try:
             raw = entry.read_bytes()
         except OSError:
@@ -146,7 +146,7 @@ class ResultCache:
             if not (isinstance(stored, dict) and stored.get("format") == FORMAT
                     and stored.get("settings") == self.fingerprint
                     and stored.get("bytes") == _hash(data)
-                    and stored.get("path") == os.path.realpath(path)):
+                    and stored.get("path") == real):
                 return None
             if not _still_true(stored["reads"]):
                 return None
@@ -163,10 +163,11 @@ class ResultCache:
         if result.crashed:
             return  # a crash may be fixed by the next version; never replay it
         fixes: dict[Fix, int] = {}  # findings of one file often share a fix; each is kept once
+        real = os.path.realpath(path)
         stored = {
             "format": FORMAT,
             "settings": self.fingerprint,
-            "path": os.path.realpath(path),
+            "path": real,
             "bytes": _hash(data),
             "reads": [[kind, list(args), answer] for kind, args, answer in seen],
             "diagnostics": [_diagnostic(d, fixes) for d in result.diagnostics],
@@ -174,7 +175,7 @@ class ResultCache:
             "links": [_fields(link) for link in result.links],
             "directives": [[d.action, list(d.rules), d.line] for d in result.directives],
         }
-        entry = self._entry(path)
+        entry = self._entry(real)
         try:
             self._prepare(entry.parent)
             _write_atomic(entry, json.dumps(stored, ensure_ascii=False, separators=(",", ":")))
