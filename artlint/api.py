@@ -39,6 +39,7 @@ name, severity, message, pointer (JSON pointer into the front matter) and fix;
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +54,8 @@ from artlint.rules.base import Rule
 
 UNREADABLE_CODE = "AL001"
 UNREADABLE_NAME = "file-unreadable"
+TOO_LARGE_CODE = "AL002"
+TOO_LARGE_NAME = "file-too-large"
 
 
 @dataclass
@@ -87,16 +90,42 @@ def check_file(
 ) -> FileResult:
     try:
         with open(path, "rb") as handle:
+            skipped = oversized(path, os.fstat(handle.fileno()).st_size, settings)
+            if skipped is not None:
+                return skipped
             data = handle.read()
     except OSError as exc:
         return FileResult(path, [_unreadable(path, f"cannot read: {exc.strerror or exc}", 1, 1)])
     return check_bytes(data, path, settings, debug, rules)
 
 
+def oversized(path: str, size: int, settings: Settings) -> FileResult | None:
+    """The one diagnostic of a file over `max-file-size`, which is not read at all; else None."""
+    limit = settings.max_file_size
+    if not limit or size <= limit:
+        return None
+    from artlint.config.values import format_size
+
+    message = (
+        f"skipped: the file is {format_size(size)}, over max-file-size ({format_size(limit)}); "
+        f'to check it, raise the limit, e.g. max-file-size = "{_suggest(size)}" in .artlint.toml '
+        "(0: no limit)"
+    )
+    found = Diagnostic(path, 1, 1, TOO_LARGE_CODE, TOO_LARGE_NAME, Severity.WARNING, message)
+    return FileResult(path, [found])
+
+
+def _suggest(size: int) -> str:
+    return f"{-(-size // (1024 * 1024)) + 1}MB"
+
+
 def check_bytes(
     data: bytes, path: str, settings: Settings, debug: bool = False, rules: Sequence[Rule] | None = None
 ) -> FileResult:
     """`rules`: the rules to choose from (default: the registry)."""
+    skipped = oversized(path, len(data), settings)
+    if skipped is not None:
+        return skipped
     try:
         doc = parse_bytes(data, path)
     except DecodeError as exc:

@@ -1,4 +1,4 @@
-"""Check many files in worker processes; results come back one by one, in input order.
+"""The worker pool: check (or convert) many files in worker processes, results in input order.
 
 A pre-commit run names a handful of files and must not pay for starting workers, so `auto`
 uses one process up to AUTO_THRESHOLD files and every available core above it. Workers are
@@ -11,17 +11,20 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from artlint.api import FileResult
+    from artlint.cache.results import ResultCache
     from artlint.config.loading import Settings
 
 AUTO_THRESHOLD = 200  # below this many files, one process is faster than starting workers
 MAX_CHUNK = 32
 
 _worker: dict[str, Any] = {}
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def available_cores() -> int:
@@ -56,17 +59,59 @@ def chunk_size(files: int, workers: int) -> int:
 
 
 def check_files(
-    paths: Sequence[str], settings: Settings, debug: bool = False, jobs: int | None = None
+    paths: Sequence[str],
+    settings: Settings,
+    debug: bool = False,
+    jobs: int | None = None,
+    cache: ResultCache | None = None,
 ) -> Iterator[FileResult]:
-    """Like calling `api.check_file` on each path in turn, with the same results in the same order."""
-    from artlint.api import check_file
+    """Like calling `api.check_file` on each path in turn, with the same results in the same order.
+
+    With a cache, results still true are taken from it here, and only the rest go to workers.
+    """
+    if cache is None:
+        yield from _check_all(paths, settings, debug, jobs, None)
+        return
+    known = [cache.lookup(path) for path in paths]
+    todo = [path for path, found in zip(paths, known, strict=True) if found is None]
+    fresh = _check_all(todo, settings, debug, jobs, cache)
+    for found in known:
+        yield next(fresh) if found is None else found
+
+
+def _check_all(
+    paths: Sequence[str], settings: Settings, debug: bool, jobs: int | None, cache: ResultCache | None
+) -> Iterator[FileResult]:
+    from artlint.progress import progress
 
     workers = workers_for(len(paths), jobs)
-    if workers <= 1:
-        for path in paths:
-            yield check_file(path, settings, debug)
-        return
-    warm_up(settings)
+    with progress(len(paths), "checking", AUTO_THRESHOLD) as advance:
+        if workers <= 1:
+            for path in paths:
+                yield _check(path, settings, debug, cache)
+                if advance is not None:
+                    advance(1)
+            return
+        warm_up(settings)
+        for result in parallel_map(_check_one, paths, workers, _init, (settings, debug, cache)):
+            yield result
+            if advance is not None:
+                advance(1)
+
+
+def parallel_map(
+    task: Callable[[T], R],
+    items: Sequence[T],
+    workers: int,
+    setup: Callable[..., None] | None = None,
+    setup_args: tuple[Any, ...] = (),
+    chunk: int | None = None,
+) -> Iterator[R]:
+    """`map(task, items)` in `workers` processes, started once, fed in chunks, results in order.
+
+    `task` and `setup` must be module-level functions; `setup(*setup_args)` runs once in each
+    worker (forked after the parent's imports where the platform allows, so workers start warm).
+    """
     # Workers flush the standard streams when they exit: a report already buffered here (the
     # stdin result comes first) would be written again by each of them.
     sys.stdout.flush()
@@ -75,8 +120,9 @@ def check_files(
 
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     context = multiprocessing.get_context(method)
-    with context.Pool(workers, initializer=_init, initargs=(settings, debug)) as pool:
-        yield from pool.imap(_check_one, paths, chunksize=chunk_size(len(paths), workers))
+    size = chunk or chunk_size(len(items), workers)
+    with context.Pool(workers, initializer=setup, initargs=setup_args) as pool:
+        yield from pool.imap(task, items, chunksize=size)
 
 
 def warm_up(settings: Settings) -> None:
@@ -93,12 +139,21 @@ def warm_up(settings: Settings) -> None:
         schema.preload(settings)
 
 
-def _init(settings: Settings, debug: bool) -> None:
+def _init(settings: Settings, debug: bool, cache: ResultCache | None) -> None:
     _worker["settings"] = settings
     _worker["debug"] = debug
+    _worker["cache"] = cache
+
+
+def _check(path: str, settings: Settings, debug: bool, cache: ResultCache | None) -> FileResult:
+    if cache is None:
+        from artlint.api import check_file
+
+        return check_file(path, settings, debug)
+    from artlint.cache.results import check_path
+
+    return check_path(path, settings, debug, cache)
 
 
 def _check_one(path: str) -> FileResult:
-    from artlint.api import check_file
-
-    return check_file(path, _worker["settings"], _worker["debug"])
+    return _check(path, _worker["settings"], _worker["debug"], _worker["cache"])

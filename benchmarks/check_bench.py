@@ -28,7 +28,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "benchmarks" / ".work"
-SOURCE = ROOT.parent / "shared" / "corpus"
+# ../shared/corpus next to the repository, or next to a folder holding it (a git worktree).
+SOURCE = next((p / "shared" / "corpus" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()),
+              ROOT.parent / "shared" / "corpus")
 CORPUS = WORK / "corpus3000"
 COPIES = 10
 SEED = Path("seed") / "000_0733189af90eb2c7.md"
@@ -93,30 +95,49 @@ def artlint_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "artlint"]
 
 
-def tools() -> dict[str, tuple[list[str], list[str], list[str]]]:
-    """name -> (command for one file, command for the corpus folder, command printing the version)."""
+# Result caches of the tools that keep one: removed before every cold run, kept for warm runs.
+ARTLINT_CACHE = ".artlint_cache"
+RUMDL_CACHE = ".rumdl_cache"
+DEFAULT_TOOLS = ("artlint", "artlint warm", "rumdl", "rumdl warm", "markdownlint-cli2")
+
+
+def tools() -> dict[str, tuple[list[str], list[str], list[str], str | None, bool]]:
+    """name -> (one-file command, corpus command, version command, its cache folder, warm?).
+
+    A cold row removes the cache folder before each run, so each run starts from nothing; a
+    warm row fills it once and then re-runs on the unchanged files, as a second CI run would.
+    """
     art = artlint_command()
     mdl = str(WORK / "node_modules" / ".bin" / "markdownlint-cli2")
     rumdl = str(WORK / "venv" / "bin" / "rumdl")
     pym = str(WORK / "venv" / "bin" / "pymarkdown")
     seed = str(CORPUS / "copy00" / SEED)
+    art_v, rumdl_v = [*art, "--version"], [rumdl, "--version"]
     return {
-        "artlint": ([*art, "check", seed], [*art, "check", "."], [*art, "--version"]),
+        "artlint": ([*art, "check", seed], [*art, "check", "."], art_v, ARTLINT_CACHE, False),
+        "artlint warm": ([*art, "check", seed], [*art, "check", "."], art_v, ARTLINT_CACHE, True),
         "artlint --jobs 1": ([*art, "check", "--jobs", "1", seed], [*art, "check", "--jobs", "1", "."],
-                             [*art, "--version"]),
-        "markdownlint-cli2": ([mdl, seed], [mdl, "**/*.{md,markdown}"], [mdl, "--help"]),
+                             art_v, ARTLINT_CACHE, False),
+        "markdownlint-cli2": ([mdl, seed], [mdl, "**/*.{md,markdown}"], [mdl, "--help"], None, False),
         "rumdl": ([rumdl, "check", "--no-config", seed], [rumdl, "check", "--no-config", "."],
-                  [rumdl, "--version"]),
+                  rumdl_v, RUMDL_CACHE, False),
+        "rumdl warm": ([rumdl, "check", "--no-config", seed], [rumdl, "check", "--no-config", "."],
+                       rumdl_v, RUMDL_CACHE, True),
         "pymarkdown": ([pym, "scan", seed], [pym, "scan", "-r", "-ae", ".md,.markdown", "."],
-                       [pym, "version"]),
+                       [pym, "version"], None, False),
     }
 
 
-def run_once(command: list[str]) -> tuple[float, float, str]:
+def clear_cache(folder: str | None) -> None:
+    if folder:
+        shutil.rmtree(CORPUS / folder, ignore_errors=True)
+
+
+def run_once(command: list[str], cwd: Path | None = None) -> tuple[float, float, str]:
     """Wall-clock seconds, CPU seconds (user + system, the tool and its workers) and a note."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=CORPUS, capture_output=True, text=True, timeout=TIMEOUT,
+    done = subprocess.run(command, cwd=cwd or CORPUS, capture_output=True, text=True, timeout=TIMEOUT,
                           check=False, env=ENV)
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -150,7 +171,8 @@ def machine() -> dict[str, object]:
     }
 
 
-def measure(name: str, command: list[str], runs: int) -> dict[str, object] | None:
+def measure(name: str, command: list[str], runs: int, cold_cache: str | None = None,
+            cwd: Path | None = None) -> dict[str, object] | None:
     if not Path(command[0]).exists():
         log(f"{name}: {command[0]} not found, skipped")
         return None
@@ -158,8 +180,9 @@ def measure(name: str, command: list[str], runs: int) -> dict[str, object] | Non
     cpus: list[float] = []
     note = ""
     for _ in range(runs):
+        clear_cache(cold_cache)
         try:
-            elapsed, cpu, note = run_once(command)
+            elapsed, cpu, note = run_once(command, cwd)
         except subprocess.TimeoutExpired:
             log(f"{name}: timed out after {TIMEOUT} s")
             return {"median": None, "runs": times, "note": "timeout"}
@@ -190,6 +213,71 @@ def table(results: dict[str, dict[str, object]], files: int) -> str:
     return "\n".join(lines)
 
 
+def goals(results: dict[str, dict[str, object]]) -> str:
+    """The ratios the project aims at, from this run's medians."""
+    def median(name: str, part: str) -> float | None:
+        row = results.get(name, {}).get(part)
+        return row["median"] if isinstance(row, dict) and row.get("median") else None
+
+    lines = []
+    for label, ours, theirs, goal, inverse in (
+        ("corpus cold: artlint / rumdl", median("artlint", "corpus"), median("rumdl", "corpus"), 2.5, False),
+        ("corpus warm: artlint / rumdl warm", median("artlint warm", "corpus"),
+         median("rumdl warm", "corpus"), 1.5, False),
+        ("one file: markdownlint-cli2 / artlint", median("artlint", "one"),
+         median("markdownlint-cli2", "one"), 3.5, True),
+    ):
+        if ours is None or theirs is None:
+            lines.append(f"{label:<40} -")
+            continue
+        ratio = theirs / ours if inverse else ours / theirs
+        met = ratio >= goal if inverse else ratio <= goal
+        sign = ">=" if inverse else "<="
+        lines.append(f"{label:<40} {ratio:6.2f}  (goal {sign} {goal}: {'met' if met else 'not met'})")
+    return "\n".join(lines)
+
+
+SIZES = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
+
+
+def size_series(runs: int, huge: float) -> dict[str, object]:
+    """`artlint check` on one HTML-heavy article of each size (bigarticle.py), and a huge one."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bigarticle import article
+
+    folder = WORK / "sizes"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / ".artlint.toml").write_text("# artlint defaults\n")
+    art = artlint_command()
+    rows: dict[str, object] = {}
+    for size in (*SIZES, huge):
+        path = folder / f"article-{size:g}MB.md"
+        if not path.is_file():
+            path.write_text(article(size), encoding="utf-8")
+        log(f"size series: {path.name}")
+        rows[f"{size:g}"] = measure(path.name, [*art, "check", "--no-cache", path.name],
+                                    1 if size >= 4 else runs, cwd=folder)
+        rows[f"{size:g}"]["bytes"] = path.stat().st_size  # type: ignore[index]
+    return rows
+
+
+def size_table(rows: dict[str, object]) -> str:
+    lines = [f"{'size (MB)':>10} {'bytes':>10} {'time (s)':>9} {'x previous':>11} {'x 0.25 MB':>10}"]
+    first = previous = None
+    for size, row in rows.items():
+        seconds = row["median"] if isinstance(row, dict) else None
+        ratio = seconds / previous if seconds and previous else None
+        base = seconds / first if seconds and first else None
+        lines.append(f"{size:>10} {row['bytes']:>10} {_f(seconds, '.2f'):>9} {_f(ratio, '.2f'):>11} "
+                     f"{_f(base, '.1f'):>10}")
+        first = first or seconds
+        previous = seconds
+    one, eight = rows.get("1"), rows.get("8")
+    if isinstance(one, dict) and isinstance(eight, dict) and one["median"] and eight["median"]:
+        lines.append(f"8 MB / 1 MB: {eight['median'] / one['median']:.2f} (goal <= 10)")
+    return "\n".join(lines)
+
+
 def _f(value: float | None, spec: str) -> str:
     return "-" if value is None else format(value, spec)
 
@@ -203,6 +291,9 @@ def main() -> int:
     parser.add_argument("--tools", default="", help="comma-separated subset of the tools")
     parser.add_argument("--no-install", action="store_true", help="do not install missing peers")
     parser.add_argument("--show", type=Path, help="print the table of a saved results JSON and stop")
+    parser.add_argument("--size-runs", type=int, default=3, help="runs per article size up to 2 MB (median)")
+    parser.add_argument("--huge", type=float, default=50.0, help="the last, huge article of the series (MB)")
+    parser.add_argument("--no-sizes", action="store_true", help="skip the file-size series")
     args = parser.parse_args()
     if args.show:
         saved = json.loads(args.show.read_text())
@@ -217,25 +308,34 @@ def main() -> int:
     files = build_corpus()
     if not args.no_install:
         install_peers()
-    chosen = [t.strip() for t in args.tools.split(",") if t.strip()]
+    chosen = [t.strip() for t in args.tools.split(",") if t.strip()] or list(DEFAULT_TOOLS)
     results: dict[str, dict[str, object]] = {}
-    for name, (one_cmd, corpus_cmd, version_cmd) in tools().items():
-        if chosen and name not in chosen:
+    for name, (one_cmd, corpus_cmd, version_cmd, cache, warm) in tools().items():
+        if name not in chosen:
             continue
         if not Path(one_cmd[0]).exists():
             log(f"{name}: not installed, skipped")
             continue
         log(f"{name}: one file x {args.runs}, corpus x {args.corpus_runs}")
         run_once(one_cmd)  # warm the file system cache and any byte-code cache
-        one = measure(name, one_cmd, args.runs)
-        corpus = measure(name, corpus_cmd, args.corpus_runs)
+        cold = None if warm else cache
+        one = measure(name, one_cmd, args.runs, cold)
+        if warm:
+            clear_cache(cache)
+            run_once(corpus_cmd)  # fills the cache the measured runs reuse
+        corpus = measure(name, corpus_cmd, args.corpus_runs, cold)
         results[name] = {"version": version(version_cmd), "one": one, "corpus": corpus,
                          "commands": {"one": one_cmd, "corpus": corpus_cmd}}
         log(f"  one file {one and one['median']}, corpus {corpus and corpus['median']}")
-    report = table(results, files)
+    report = table(results, files) + "\n\n" + goals(results)
+    sizes = {} if args.no_sizes else size_series(args.size_runs, args.huge)
+    if sizes:
+        report += "\n\nOne HTML-heavy article (benchmarks/bigarticle.py), artlint check --no-cache:\n"
+        report += size_table(sizes)
     print(f"{files} files in {CORPUS}\n{report}")
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    data = {"when": stamp, "machine": machine(), "files": files, "results": results, "table": report}
+    data = {"when": stamp, "machine": machine(), "files": files, "results": results, "sizes": sizes,
+            "table": report}
     for target in (WORK / f"check_bench-{stamp}.json", WORK / "check_bench-latest.json"):
         target.write_text(json.dumps(data, indent=2, ensure_ascii=False))
     log(f"wrote {WORK / f'check_bench-{stamp}.json'}")

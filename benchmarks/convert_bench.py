@@ -28,7 +28,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-CORPUS = REPO.parent / "shared" / "corpus"
+# ../shared/corpus next to the repository, or next to a folder holding it (a git worktree).
+CORPUS = next((p / "shared" / "corpus" for p in REPO.parents if (p / "shared" / "corpus").is_dir()),
+              REPO.parent / "shared" / "corpus")
 WORK = HERE / ".work"
 SUFFIXES = (".md", ".markdown", ".html")
 

@@ -88,8 +88,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "artlint"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("artlint.__main__", "artlint.cli", "artlint.lsp", "artlint"),
     ("artlint.commands", "artlint.docs"),
-    ("artlint.convert", "artlint.fix", "artlint.runner", "artlint.reporters",
-     "artlint.links.external", "artlint.links.http"),
+    ("artlint.convert", "artlint.fix", "artlint.runner", "artlint.progress", "artlint.reporters",
+     "artlint.links.external", "artlint.links.http", "artlint.cache"),
     ("artlint.api", "artlint.lint"),
     ("artlint.rules",),
     ("artlint.meaning", "artlint.parsing", "artlint.flavors", "artlint.links"),

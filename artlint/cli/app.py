@@ -54,7 +54,7 @@ def app() -> None:
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply styling-only fixes.")
 @click.option("--diff", is_flag=True, help="Show what --fix would change; write nothing.")
 @click.option("--external/--no-external", default=None, help="Also check external URLs.")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the link cache.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result and link caches.")
 @click.option("--allow-private", is_flag=True, help="Allow requests to private and loopback addresses.")
 @click.option("--stdin-filename", help="Name to report (and match config globs) for stdin.")
 @click.option("--statistics", is_flag=True, help="Print a count per rule instead of each finding.")
@@ -63,6 +63,10 @@ def app() -> None:
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 @click.option("--jobs", "-j", default="auto", metavar="N",
               help="Worker processes: a number, or auto (one for a few files, every core for many).")
+@click.option("--shard", metavar="I/N",
+              help="Check only the I-th of N stable parts of the files (a CI matrix).")
+@click.option("--changed-since", metavar="REF",
+              help="Check files changed since a git ref, untracked ones, and the files linking to them.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -85,6 +89,8 @@ def check(
     color: bool | None,
     debug: bool,
     jobs: str,
+    shard: str | None,
+    changed_since: str | None,
 ) -> None:
     """Check articles: front matter, inline style and HTML, links."""
     from artlint.commands.check import CheckOptions, run_check
@@ -94,6 +100,14 @@ def check(
         workers = parse_jobs(jobs)
     except ValueError as exc:
         raise click.BadParameter(str(exc).removeprefix("--jobs: "), param_hint="'--jobs'") from None
+    part = None
+    if shard is not None:
+        from artlint.commands.scope import parse_shard
+
+        try:
+            part = parse_shard(shard)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="'--shard'") from None
 
     options = CheckOptions(
         paths=paths or (".",),
@@ -117,6 +131,8 @@ def check(
         color=color,
         debug=debug,
         jobs=workers,
+        shard=part,
+        changed_since=changed_since,
     )
     finish(run_check(options))
 

@@ -16,7 +16,7 @@ def register(group: click.Group) -> None:
 
 @click.group()
 def cache() -> None:
-    """Inspect or clear the cache of external link results."""
+    """Inspect or clear the caches: per-file results (.artlint_cache/) and external link results."""
 
 
 config_option = click.option("--config", type=PATH, help="Use this configuration file.")
@@ -50,10 +50,20 @@ def info(config: Path | None, cache_dir: Path | None) -> None:
 @config_option
 @folder_option
 def clear(config: Path | None, cache_dir: Path | None) -> None:
-    """Forget every cached link result, so the next --external run asks every URL again."""
-    from artlint.links.external.cache import CacheError, LinkCache
+    """Forget every cached result: the next run checks every file, and --external asks every URL."""
+    from artlint.cache.results import clear as clear_results
+    from artlint.cache.results import folder_for
+    from artlint.config.loading import ConfigError, load
+    from artlint.links.external.cache import FILE_NAME, CacheError, LinkCache
 
-    path = _existing(config, cache_dir)
+    if config is not None and not config.is_file():
+        raise ConfigError(f"{config}: no such configuration file")
+    settings = load(config)
+    click.echo(f"removed {clear_results(settings)} file results from {folder_for(settings)}")
+    path = _folder(config, cache_dir) / FILE_NAME
+    if not path.is_file():
+        click.echo(f"no link cache at {path}")
+        finish(0)
     try:
         with LinkCache(path.parent) as cache:
             removed = cache.clear()

@@ -7,8 +7,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from artlint.api import FileResult, check_bytes, check_file
+from artlint.cache.results import ResultCache
 from artlint.commands.options import CheckOptions
 from artlint.commands.report import report
+from artlint.commands.scope import scoped
 from artlint.config.loading import ConfigError, Settings, load
 from artlint.discovery.walk import PathError, expand
 from artlint.rules.base import Rule
@@ -43,6 +45,7 @@ def build_settings(options: CheckOptions, rules: Sequence[Rule] | None = None) -
         schema=schema,
         strict=options.strict or settings.strict,
         links=links,
+        cache=False if options.no_cache else None,
     )
 
 
@@ -80,7 +83,16 @@ def _checked(
     elif paths:
         from artlint.runner import check_files
 
-        yield from check_files(list(expand(paths, settings)), settings, options.debug, options.jobs)
+        chosen = scoped(list(expand(paths, settings)), options, settings)
+        yield from check_files(chosen, settings, options.debug, options.jobs, _result_cache(settings))
+
+
+def _result_cache(settings: Settings) -> ResultCache | None:
+    if not settings.cache:
+        return None
+    from artlint.cache.results import ResultCache
+
+    return ResultCache(settings)
 
 
 def run_check(options: CheckOptions, rules: Sequence[Rule] | None = None) -> int:

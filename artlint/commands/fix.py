@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from artlint import api
 from artlint.commands.options import CheckOptions
 from artlint.commands.report import report
+from artlint.commands.scope import scoped
 from artlint.config.loading import Settings
 from artlint.discovery.walk import PathError, expand
 from artlint.fix.loop import FixResult, fix_text
@@ -31,7 +32,7 @@ class Tally:
 
 def run_fix(options: CheckOptions, settings: Settings, rules: Sequence[Rule] | None = None) -> int:
     try:
-        paths = list(expand([p for p in options.paths if p != "-"], settings))
+        paths = scoped(list(expand([p for p in options.paths if p != "-"], settings)), options, settings)
     except PathError as exc:
         print(f"artlint: {exc}", file=sys.stderr)
         return 2
@@ -77,6 +78,12 @@ def _one(
     options: CheckOptions, settings: Settings, path: str, data: bytes, tally: Tally,
     rules: Sequence[Rule] | None, stdin: bool = False,
 ) -> api.FileResult:
+    skipped = api.oversized(path, len(data), settings)
+    if skipped is not None:
+        if stdin:
+            sys.stdout.buffer.write(data)  # a filter passes what it did not fix through unchanged
+            sys.stdout.buffer.flush()
+        return _reported(skipped, options)
     try:
         style = textio.decode_bytes(data)
     except DecodeError:

@@ -29,3 +29,5 @@ class CheckOptions:
     color: bool | None = None
     debug: bool = False
     jobs: int | None = None  # worker processes; None: one for a few files, every core for many
+    shard: tuple[int, int] | None = None  # (i, n): check only the i-th of n stable parts
+    changed_since: str | None = None  # a git ref: check what changed since, and its linkers

@@ -26,6 +26,7 @@ from artlint.config.values import (
     read_override,
     read_rules,
     read_schema,
+    read_size,
     read_table_list,
 )
 from artlint.discovery.globs import matches_any
@@ -63,7 +64,10 @@ TOP_KEYS = {
     "links": "table of link-checking settings",
     "convert": "table of conversion settings",
     "strict": "treat warnings as failures",
+    "max-file-size": "skip (with one diagnostic) files over this size: bytes, or \"10MB\"; 0: no limit",
+    "cache": "keep results per file in .artlint_cache/ and reuse them while nothing they depend on changed",
 }
+DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,8 @@ class Settings:
     links: LinksSettings = field(default_factory=LinksSettings)
     convert: ConvertSettings = field(default_factory=ConvertSettings)
     strict: bool = False
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; 0: no limit
+    cache: bool = True
 
     def relative(self, path: str) -> str:
         try:
@@ -178,6 +184,14 @@ def from_mapping(
         links=read_links(data.get("links", {}), source),
         convert=read_convert(data.get("convert", {}), source),
         strict=bool(data.get("strict", False)),
+        max_file_size=read_size(data.get("max-file-size", DEFAULT_MAX_FILE_SIZE), "max-file-size", source),
+        cache=_read_bool(data.get("cache", True), "cache", source),
     )
+
+
+def _read_bool(value: Any, key: str, source: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{source}: {key!r} must be true or false, got {value!r}")
+    return value
 
 

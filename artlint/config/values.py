@@ -36,6 +36,36 @@ class Override:
     schema: str | bool | None = None
 
 
+_UNITS = {"": 1, "B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3}
+
+
+def read_size(value: Any, key: str, source: str) -> int:
+    """A size in bytes: an integer, or a number with KB, MB or GB ("10MB", "1.5 GB")."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    if isinstance(value, str):
+        text = value.strip().upper().replace(" ", "")
+        number = text.rstrip("KMGB")
+        unit = text[len(number):]
+        try:
+            amount = float(number)
+        except ValueError:
+            amount = -1.0
+        if unit in _UNITS and amount >= 0:
+            return int(amount * _UNITS[unit])
+    raise ConfigError(
+        f"{source}: {key!r} must be a size such as 10485760, \"10MB\" or \"512KB\" (0: no limit), "
+        f"got {value!r}"
+    )
+
+
+def format_size(size: int) -> str:
+    for unit in ("GB", "MB", "KB"):
+        if size >= _UNITS[unit]:
+            return f"{size / _UNITS[unit]:.1f} {unit}".replace(".0 ", " ")
+    return f"{size} bytes"
+
+
 def check_keys(data: Mapping[str, Any], valid: Mapping[str, Any] | Sequence[str], where: str) -> None:
     for key in data:
         if key not in valid:

@@ -1,4 +1,4 @@
-"""Convert many files: in worker processes (chunks of files), with progress and a summary.
+"""Convert many files: chunks of files in the worker pool (artlint.runner), with progress.
 
 One bad file never stops the others: every failure becomes that file's status. Results come
 back in input order, so a JSONL archive is written in order while memory stays flat.
@@ -6,8 +6,6 @@ back in input order, so a JSONL archive is written in order while memory stays f
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -24,56 +22,36 @@ def chunked(entries: list[Entry], size: int) -> Iterator[list[Entry]]:
 
 def run(job: Job, entries: list[Entry], jobs: int, on_result: Callable[[dict[str, Any]], None]) -> None:
     """Convert every entry, calling `on_result` for each in input order."""
-    workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+    from artlint.progress import progress
+    from artlint.runner import available_cores, parallel_map
+
+    workers = jobs if jobs > 0 else available_cores()
     size = max(1, min(32, len(entries) // (workers * 4) or 1))
-    with _progress(len(entries)) as advance:
-        if workers == 1 or len(entries) <= size * 2:
-            for chunk in chunked(entries, size):
+    with progress(len(entries), "converting") as advance:
+        chunks = list(chunked(entries, size))
+        if workers == 1 or len(chunks) <= 2:
+            for chunk in chunks:
                 _deliver(run_chunk(job, chunk), on_result, advance)
             return
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            try:
-                chunks = chunked(entries, size)
-                for results in pool.map(run_chunk, _repeat(job), chunks):
-                    _deliver(results, on_result, advance)
-            except BaseException:
-                pool.shutdown(wait=True, cancel_futures=True)
-                raise
+        # One chunk of files is one task: the job travels once per chunk, not once per file.
+        for results in parallel_map(_run_chunk, chunks, min(workers, len(chunks)), _set_job, (job,), 1):
+            _deliver(results, on_result, advance)
 
 
-def _repeat(job: Job) -> Iterator[Job]:
-    while True:
-        yield job
+_job: list[Job] = []
+
+
+def _set_job(job: Job) -> None:
+    _job[:] = [job]
+
+
+def _run_chunk(chunk: list[Entry]) -> list[dict[str, Any]]:
+    return run_chunk(_job[0], chunk)
 
 
 def _deliver(results: list[dict[str, Any]], on_result: Callable[[dict[str, Any]], None],
-             advance: Callable[[int], None]) -> None:
+             advance: Callable[[int], None] | None) -> None:
     for result in results:
         on_result(result)
-    advance(len(results))
-
-
-class _progress:
-    """A rich progress bar when stderr is a terminal; nothing otherwise."""
-
-    def __init__(self, total: int) -> None:
-        self.total = total
-        self.bar: Any = None
-
-    def __enter__(self) -> Callable[[int], None]:
-        if not sys.stderr.isatty() or self.total < 2:
-            return lambda n: None
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-        self.bar = Progress("converting", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                            console=Console(stderr=True), transient=True)
-        self.bar.start()
-        task = self.bar.add_task("convert", total=self.total)
-        return lambda n: self.bar.advance(task, n)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
+    if advance is not None:
+        advance(len(results))

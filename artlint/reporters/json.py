@@ -33,5 +33,5 @@ class JsonReporter:
             "summary": {"files": self.files, **counts},
             "diagnostics": self.diagnostics,
         }
-        json.dump(report, self.stream, ensure_ascii=False, indent=2)
-        self.stream.write("\n")
+        # One write of the whole report: json.dump with indent hands the stream every token.
+        self.stream.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from typing import TYPE_CHECKING, TextIO
 
@@ -12,23 +14,31 @@ if TYPE_CHECKING:
     from artlint.model.diagnostics import Diagnostic
 
 _COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
+_NOT_TAB = re.compile("[^\t]")
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 
 def display_width(text: str) -> int:
     """Terminal columns: East Asian wide and full-width characters take two."""
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
+    if text.isascii():
+        return len(text)
+    return sum(_char_width(ch) for ch in text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _char_width(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 def caret_line(source: str, column: int, end_column: int | None = None) -> str:
     before = source[: column - 1]
     # Tabs are copied so the caret lines up whatever the terminal's tab width.
-    padding = "".join(ch if ch == "\t" else " " * display_width(ch) for ch in before)
+    if before.isascii():
+        padding = _NOT_TAB.sub(" ", before)
+    else:
+        padding = "\t".join(" " * sum(map(_char_width, part)) for part in before.split("\t"))
     span = 1
     if end_column is not None and end_column > column:
         span = max(1, display_width(source[column - 1 : end_column - 1]))
@@ -74,16 +84,20 @@ class TextReporter:
             self._write(d, lines)
 
     def _write(self, d: Diagnostic, lines: list[str]) -> None:
-        where = self._paint(f"{d.path}:{d.line}:{d.column}:", _BOLD)
-        code = self._paint(d.code, _COLORS[d.severity])
         fix = " [*]" if d.fix is not None else ""
-        self.stream.write(f"{where} {code} {d.name} {d.message}{fix}\n")
+        if self.color:
+            where = self._paint(f"{d.path}:{d.line}:{d.column}:", _BOLD)
+            head = f"{where} {self._paint(d.code, _COLORS[d.severity])} {d.name} {d.message}{fix}\n"
+        else:
+            head = f"{d.path}:{d.line}:{d.column}: {d.code} {d.name} {d.message}{fix}\n"
         if 0 < d.line <= len(lines):
             source = lines[d.line - 1].rstrip("\r")
             end = d.end_column if d.end_line in (None, d.line) else len(source) + 1
             source, column, end = excerpt(source, d.column, end)
             caret = self._paint(caret_line(source, column, end), _COLORS[d.severity])
-            self.stream.write(f"    {source}\n    {caret}\n")
+            self.stream.write(f"{head}    {source}\n    {caret}\n")
+        else:
+            self.stream.write(head)
 
     def finish(self) -> None:
         total = sum(self.counts.values())

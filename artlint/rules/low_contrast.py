@@ -25,6 +25,7 @@ Options:
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Iterator
 
@@ -68,18 +69,38 @@ def _background(d: _css.Declaration) -> _color.RGBA | None:
     return None
 
 
-def _own_text(doc: Document, style: _css.Style, coloured: list[HtmlElement]) -> bool:
-    """Whether the element shows text that no descendant recolours."""
+class _Coloured:
+    """The elements that set a text colour, by start offset, to find an element's coloured children."""
+
+    def __init__(self, elements: list[HtmlElement]) -> None:
+        self.elements = sorted(elements, key=lambda e: e.start)
+        self.starts = [e.start for e in self.elements]
+
+
+def _own_text(doc: Document, style: _css.Style, coloured: _Coloured) -> bool:
+    """Whether the element shows text that no descendant recolours.
+
+    Only the outermost recoloured descendants are skipped over, each found by bisection, so a
+    file with many elements costs n log n, not n squared.
+    """
     element = style.element
-    if element.end_tag_start is None:
+    inner_end = element.end_tag_start
+    if inner_end is None:
         return False
-    pieces, at = [], element.start_tag_end
-    for inner in coloured:
-        if at <= inner.start and inner.end is not None and inner.end <= element.end_tag_start:
-            pieces.append(doc.text[at : inner.start])
-            at = inner.end
-    pieces.append(doc.text[at : element.end_tag_start])
-    return bool(_html.visible_text("".join(pieces)).strip())
+    at = element.start_tag_end
+    i = bisect.bisect_left(coloured.starts, at)
+    while i < len(coloured.elements):
+        inner = coloured.elements[i]
+        if inner.start >= inner_end:
+            break
+        if inner.end is None or inner.end > inner_end:
+            i += 1
+            continue
+        if _html.visible_text(doc.text[at : inner.start]).strip():
+            return True
+        at = max(at, inner.end)
+        i = bisect.bisect_left(coloured.starts, at, i + 1)
+    return bool(_html.visible_text(doc.text[at:inner_end]).strip())
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -88,7 +109,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     page_fg = _color.parse_color(str(ctx.options["page_text"])) or (0.0, 0.0, 0.0, 1.0)
     minimum = float(ctx.options["minimum_ratio"])
     by_index = {s.index: s for s in _css.styles(ctx, everywhere=True)}
-    coloured = [s.element for s in by_index.values() if _colors(s)[0] is not None]
+    coloured = _Coloured([s.element for s in by_index.values() if _colors(s)[0] is not None])
     for style in _css.styles(ctx):
         own_text, own_background = _colors(style)
         if own_text is None and own_background is None:

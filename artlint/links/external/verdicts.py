@@ -9,8 +9,11 @@ from typing import TYPE_CHECKING
 
 from artlint.links.external.cache import CacheError, Entry, LinkCache
 from artlint.links.external.config import ExternalConfig
-from artlint.links.external.progress import progress
 from artlint.links.external.verdict import Hop, Outcome, Verdict
+from artlint.progress import progress
+
+# Fewer URLs than this finish before a bar would be worth drawing.
+MIN_URLS = 20
 
 if TYPE_CHECKING:
     from aiohttp.abc import AbstractResolver
@@ -27,7 +30,8 @@ def verdicts_for(
         if todo:
             from artlint.links.http.run import check_urls  # aiohttp: only when something is asked
 
-            with progress(len(todo)) as on_done:
+            with progress(len(todo), "checking links", MIN_URLS) as advance:
+                on_done = None if advance is None else lambda _verdict: advance(1)
                 fresh = check_urls(todo, config, on_done, resolver)
         if cache is not None:
             _store(cache, fresh.values(), config)

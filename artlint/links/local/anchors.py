@@ -13,6 +13,7 @@ from html import unescape
 from typing import TYPE_CHECKING
 
 from artlint.links.slugs import SLUGIFY, Slugger
+from artlint.model import reads
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -86,6 +87,12 @@ def _inline_text(token: Token) -> str:
 
 def file_anchors(path: str, style: str) -> tuple[str, ...] | None:
     """Anchors of a Markdown or HTML file on disk; None when it cannot be read."""
+    anchors = _file_anchors(path, style)
+    reads.record("anchors", (path, style), anchors)
+    return anchors
+
+
+def _file_anchors(path: str, style: str) -> tuple[str, ...] | None:
     try:
         stat = os.stat(path)
     except (OSError, ValueError):

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from artlint.model import reads
+
 _DIGITS = re.compile(r"\d+")
 _listings: dict[str, tuple[int, frozenset[str]]] = {}
 _closest: dict[tuple[str, frozenset[str]], str | None] = {}
@@ -30,6 +32,12 @@ class Miss:
 
 
 def listing(folder: str) -> frozenset[str] | None:
+    names = _listing(folder)
+    reads.record("listing", (folder,), names)
+    return names
+
+
+def _listing(folder: str) -> frozenset[str] | None:
     try:
         stamp = os.stat(folder).st_mtime_ns
     except (OSError, ValueError):  # ValueError: a NUL character in the name
@@ -43,6 +51,12 @@ def listing(folder: str) -> frozenset[str] | None:
         return None
     _listings[folder] = (stamp, names)
     return names
+
+
+def is_folder(path: str) -> bool:
+    found = os.path.isdir(path)
+    reads.record("folder", (path,), found)
+    return found
 
 
 def lookup(base: str, relative: str) -> tuple[str | None, Miss | None]:

@@ -9,6 +9,7 @@ from urllib.parse import unquote
 
 from artlint.links.classify import Target
 from artlint.links.local.explain import percent_hint
+from artlint.links.local.fs import is_folder
 from artlint.links.local.options import LinkOptions
 from artlint.links.local.resolve import (
     Resolution,
@@ -27,7 +28,7 @@ def locate(doc_path: str, target: Target, options: LinkOptions) -> Resolution | 
     if doc_path.startswith("<"):
         return None  # text without a file, such as <stdin>
     folder = os.path.dirname(os.path.abspath(doc_path))
-    if not os.path.isdir(folder):
+    if not is_folder(folder):
         return None  # e.g. --stdin-filename naming a place that does not exist
     return resolve_relative(folder, target.path, options.slug)
 

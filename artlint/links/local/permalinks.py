@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import re
 
+from artlint.model import reads
+
 _PERMALINK = re.compile(r"^permalink:[ \t]*[\"']?([^\"'\s#]+)", re.MULTILINE)
 _PAGES = (".md", ".markdown", ".html", ".htm")
 _SKIP = {"_site", "node_modules", "vendor", "public", "resources"}
@@ -20,7 +22,9 @@ _sites: dict[str, dict[str, str]] = {}
 def permalink_file(site_root: str, url_path: str) -> str | None:
     if site_root not in _sites:
         _sites[site_root] = _scan(site_root)
-    return _sites[site_root].get(_key(url_path))
+    found = _sites[site_root].get(_key(url_path))
+    reads.record("permalink", (site_root, url_path), found)
+    return found
 
 
 def _key(url_path: str) -> str:

@@ -11,7 +11,7 @@ import os
 import re
 from dataclasses import dataclass
 
-from artlint.links.local.fs import Miss, listing, lookup
+from artlint.links.local.fs import Miss, is_folder, listing, lookup
 
 PAGE_TYPES = (".md", ".markdown", ".html", ".htm")
 INDEX_NAMES = ("index.md", "index.markdown", "index.html", "README.md", "readme.md", "_index.md")
@@ -86,7 +86,7 @@ def _first(base: str, path: str) -> tuple[str | None, Miss | None]:
 
 def page_file(found: str) -> str | None:
     """The Markdown or HTML file whose anchors a link to `found` targets."""
-    if os.path.isdir(found):
+    if is_folder(found):
         names = listing(found) or frozenset()
         index = next((n for n in INDEX_NAMES if n in names), None)
         return os.path.join(found, index) if index else None

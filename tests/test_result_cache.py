@@ -1,0 +1,143 @@
+"""The result cache: a re-run reports exactly what the first run did, and re-checks what changed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import Run
+
+Write = Callable[[str, str], Path]
+
+STYLED = """---
+title: Spring sale {n}
+categories: News
+---
+<p data-ke-size="size16">&nbsp;</p>
+
+<b><span style="color: #e5e5e5;">Only this week</span></b> for item {n}.
+See [the notes](notes.md#prices) and [the map](map.png).
+"""
+
+NOTES = """---
+title: Notes
+---
+## Prices
+
+Everything costs less.
+"""
+
+
+def _site(write: Write, tmp_path: Path, count: int = 6) -> None:
+    (tmp_path / ".artlint.toml").write_text("", encoding="utf-8")
+    for n in range(count):
+        write(f"posts/{n:02d}.md", STYLED.format(n=n))
+    write("posts/notes.md", NOTES)
+    write("posts/map.png", "png")
+
+
+def _entries(tmp_path: Path) -> list[Path]:
+    return sorted((tmp_path / ".artlint_cache").rglob("*.json"))
+
+
+def test_warm_run_prints_what_the_cold_run_printed(run: Run, write: Write, tmp_path: Path) -> None:
+    _site(write, tmp_path)
+    cold = run("check", "posts", cwd=tmp_path)
+    assert cold.returncode == 1 and "fixable with --fix" in cold.stdout and "LK" not in cold.stdout
+    assert len(_entries(tmp_path)) == 7
+    assert (tmp_path / ".artlint_cache" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    for output_format in ("text", "json", "sarif", "github"):
+        first = run("check", "-f", output_format, "posts", cwd=tmp_path)
+        again = run("check", "-f", output_format, "--jobs", "2", "posts", cwd=tmp_path)
+        uncached = run("check", "-f", output_format, "--no-cache", "posts", cwd=tmp_path)
+        assert first.stdout == again.stdout == uncached.stdout
+        assert first.returncode == again.returncode == uncached.returncode == 1
+    assert run("check", "posts", cwd=tmp_path).stdout == cold.stdout
+
+
+def test_an_edited_file_is_checked_again(run: Run, write: Write, tmp_path: Path) -> None:
+    _site(write, tmp_path)
+    first = run("check", "posts", cwd=tmp_path)
+    write("posts/03.md", STYLED.format(n=3).replace("title: Spring sale 3", "title: 2024"))
+    done = run("check", "posts", cwd=tmp_path)
+    assert "03.md:2:8: FM003" not in first.stdout and "03.md:2:8: FM003" in done.stdout
+    assert done.stdout == run("check", "--no-cache", "posts", cwd=tmp_path).stdout
+
+
+def test_a_change_in_a_linked_file_is_seen(run: Run, write: Write, tmp_path: Path) -> None:
+    _site(write, tmp_path)
+    assert "LK" not in run("check", "posts", cwd=tmp_path).stdout
+    write("posts/notes.md", NOTES.replace("## Prices", "## Costs"))
+    renamed = run("check", "posts", cwd=tmp_path)
+    assert renamed.stdout.count("link-anchor-missing") == 6
+    (tmp_path / "posts" / "map.png").unlink()
+    gone = run("check", "posts", cwd=tmp_path)
+    assert gone.stdout.count("link-file-missing") == 6
+    assert gone.stdout == run("check", "--no-cache", "posts", cwd=tmp_path).stdout
+
+
+def test_changed_settings_or_schema_check_again(run: Run, write: Write, tmp_path: Path) -> None:
+    _site(write, tmp_path)
+    first = run("check", "posts", cwd=tmp_path)
+    assert "ST105" in first.stdout
+    (tmp_path / ".artlint.toml").write_text('ignore = ["ST105"]\n', encoding="utf-8")
+    assert "ST105" not in run("check", "posts", cwd=tmp_path).stdout
+    schema = tmp_path / "post.schema.json"
+    schema.write_text('{"type": "object"}', encoding="utf-8")
+    (tmp_path / ".artlint.toml").write_text('schema = "post.schema.json"\n', encoding="utf-8")
+    assert "FM003" not in run("check", "posts", cwd=tmp_path).stdout
+    schema.write_text('{"type": "object", "required": ["author"]}', encoding="utf-8")
+    assert run("check", "posts", cwd=tmp_path).stdout.count("FM003") == 7
+
+
+def test_corrupt_or_foreign_entries_are_not_trusted(run: Run, write: Write, tmp_path: Path) -> None:
+    _site(write, tmp_path)
+    cold = run("check", "posts", cwd=tmp_path)
+    entries = _entries(tmp_path)
+    entries[0].write_text("{not json", encoding="utf-8")
+    entries[1].write_text('{"format": "artlint-results-2", "diagnostics": []}', encoding="utf-8")
+    entries[2].write_bytes(entries[2].read_bytes()[:40])
+    foreign = entries[4].read_text(encoding="utf-8").replace('"diagnostics":[', '"diagnostics":[[1,1')
+    entries[3].write_text(foreign, encoding="utf-8")
+    assert run("check", "posts", cwd=tmp_path).stdout == cold.stdout
+
+
+def test_no_cache_and_cache_clear(run: Run, write: Write, tmp_path: Path) -> None:
+    _site(write, tmp_path)
+    run("check", "--no-cache", "posts", cwd=tmp_path)
+    assert _entries(tmp_path) == []
+    (tmp_path / ".artlint.toml").write_text("cache = false\n", encoding="utf-8")
+    run("check", "posts", cwd=tmp_path)
+    assert _entries(tmp_path) == []
+    (tmp_path / ".artlint.toml").write_text("", encoding="utf-8")
+    run("check", "posts", cwd=tmp_path)
+    assert len(_entries(tmp_path)) == 7
+    done = run("cache", "clear", cwd=tmp_path)
+    assert done.returncode == 0 and "removed 7 file results" in done.stdout
+    assert _entries(tmp_path) == []
+
+
+def test_fix_is_never_answered_from_the_cache(run: Run, write: Write, tmp_path: Path) -> None:
+    _site(write, tmp_path, count=2)
+    before = run("check", "posts", cwd=tmp_path)
+    fixed = run("check", "--fix", "posts", cwd=tmp_path)
+    assert "Fixed" in fixed.stderr and "data-ke-size" not in (tmp_path / "posts" / "00.md").read_text()
+    after = run("check", "posts", cwd=tmp_path)
+    assert after.stdout != before.stdout
+    assert after.stdout == run("check", "--no-cache", "posts", cwd=tmp_path).stdout
+
+
+def test_a_file_over_max_file_size_gets_one_diagnostic(run: Run, write: Write, tmp_path: Path) -> None:
+    (tmp_path / ".artlint.toml").write_text('max-file-size = "1KB"\n', encoding="utf-8")
+    write("big.md", "---\ntitle: Big\n---\n" + "<p><span style='color:#eee'>x</span></p>\n" * 100)
+    write("small.md", STYLED.format(n=1))
+    done = run("check", "big.md", "small.md", cwd=tmp_path)
+    big = [line for line in done.stdout.splitlines() if line.startswith("big.md:")]
+    assert len(big) == 1 and "AL002 file-too-large" in big[0]
+    assert "skipped" in big[0] and "max-file-size" in big[0] and "1 KB" in big[0]
+    assert "small.md:" in done.stdout
+    (tmp_path / ".artlint.toml").write_text("max-file-size = 0\n", encoding="utf-8")
+    assert "AL002" not in run("check", "big.md", cwd=tmp_path).stdout
+    (tmp_path / ".artlint.toml").write_text('max-file-size = "lots"\n', encoding="utf-8")
+    bad = run("check", "big.md", cwd=tmp_path)
+    assert bad.returncode == 2 and "max-file-size" in bad.stderr
