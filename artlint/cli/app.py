@@ -66,6 +66,8 @@ def app() -> None:
 @click.option("--output", "-o", type=PATH, help="Write the report to a file.")
 @click.option("--color/--no-color", default=None, help="Colour text output.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@click.option("--verify-with", type=click.Choice(["kramdown", "hugo"]),
+              help="With --fix or --diff, judge each fix with this installed engine.")
 @click.option("--jobs", "-j", default="auto", metavar="N",
               help="Worker processes: a number, or auto (one for a few files, every core for many).")
 def check(
@@ -90,6 +92,7 @@ def check(
     color: bool | None,
     debug: bool,
     jobs: str,
+    verify_with: str | None,
 ) -> None:
     """Check articles: front matter, inline style and HTML, links."""
     from artlint.commands.check import CheckOptions, run_check
@@ -122,6 +125,7 @@ def check(
         color=color,
         debug=debug,
         jobs=workers,
+        verify_with=verify_with,
     )
     finish(run_check(options))
 

@@ -40,6 +40,7 @@ class CheckOptions:
     color: bool | None = None
     debug: bool = False
     jobs: int | None = None  # worker processes; None: one for a few files, every core for many
+    verify_with: str | None = None  # --fix: judge with this real engine
 
 
 def build_settings(options: CheckOptions) -> Settings:
@@ -67,6 +68,8 @@ def build_settings(options: CheckOptions) -> Settings:
         schema=schema,
         strict=options.strict or settings.strict,
         sections=sections,
+        verify="engine" if options.verify_with else None,
+        verify_with=options.verify_with,
     )
 
 

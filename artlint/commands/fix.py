@@ -9,7 +9,7 @@ import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from artlint import api
+from artlint import api, engines
 from artlint.commands.check import CheckOptions, report
 from artlint.config.loading import Settings
 from artlint.discovery.walk import PathError, expand
@@ -33,8 +33,15 @@ def run_fix(options: CheckOptions, settings: Settings) -> int:
     except PathError as exc:
         print(f"artlint: {exc}", file=sys.stderr)
         return 2
+    from artlint.engines.choose import verifier
+
+    try:
+        renderer = verifier(settings.verify, settings.verify_with)
+    except engines.EngineMissing as exc:
+        print(f"artlint: {exc}", file=sys.stderr)
+        return 2
     tally = Tally()
-    results = _results(options, settings, paths, tally)
+    results = _results(options, settings, paths, tally, renderer)
     if settings.section("links").get("external") and not options.diff:
         from artlint.links.external.run import attach
 
@@ -55,11 +62,13 @@ def run_fix(options: CheckOptions, settings: Settings) -> int:
 
 
 def _results(
-    options: CheckOptions, settings: Settings, paths: list[str], tally: Tally
+    options: CheckOptions, settings: Settings, paths: list[str], tally: Tally,
+    renderer: engines.Renderer | None = None,
 ) -> Iterator[api.FileResult]:
     if "-" in options.paths:
         data = sys.stdin.buffer.read()
-        yield _one(options, settings, options.stdin_filename or "<stdin>", data, tally, stdin=True)
+        yield _one(options, settings, options.stdin_filename or "<stdin>", data, tally, stdin=True,
+                   renderer=renderer)
     for path in paths:
         try:
             with open(path, "rb") as handle:
@@ -68,11 +77,12 @@ def _results(
             tally.failed = True
             yield _reported(api.check_file(path, settings, options.debug), options)
             continue
-        yield _one(options, settings, path, data, tally)
+        yield _one(options, settings, path, data, tally, renderer=renderer)
 
 
 def _one(
-    options: CheckOptions, settings: Settings, path: str, data: bytes, tally: Tally, stdin: bool = False
+    options: CheckOptions, settings: Settings, path: str, data: bytes, tally: Tally, stdin: bool = False,
+    renderer: engines.Renderer | None = None,
 ) -> api.FileResult:
     try:
         style = textio.decode_bytes(data)
@@ -80,7 +90,7 @@ def _one(
         tally.failed = True
         return _reported(api.check_bytes(data, path, settings, options.debug), options)
     try:
-        result = fix_text(style, path, settings, options.unsafe_fixes, options.debug)
+        result = fix_text(style, path, settings, options.unsafe_fixes, options.debug, renderer)
         _deliver(options, result, data, tally, stdin)
     except Exception as exc:  # one bad file never stops the others
         if options.debug:

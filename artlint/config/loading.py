@@ -64,7 +64,10 @@ TOP_KEYS = {
     "links": "table of link-checking settings",
     "convert": "table of conversion settings",
     "strict": "treat warnings as failures",
+    "verify": 'how --fix and convert judge "reads the same": "model" (the flavour\'s model) or "engine"',
+    "verify-with": "the real engine verification renders with: kramdown or hugo (implies verify = engine)",
 }
+VERIFY_MODES = ("model", "engine")
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,8 @@ class Settings:
     overrides: tuple[Override, ...] = ()
     sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     strict: bool = False
+    verify: str = "model"  # "engine": --fix renders with the real engine (verify_with, or the flavour's)
+    verify_with: str | None = None
 
     def section(self, name: str) -> Mapping[str, Any]:
         return self.sections.get(name, {})
@@ -181,6 +186,17 @@ def from_mapping(
         overrides=tuple(read_override(o, source) for o in read_table_list(data, "overrides", source)),
         sections=sections,
         strict=bool(data.get("strict", False)),
+        **_read_verify(data, source),
     )
+
+
+def _read_verify(data: Mapping[str, Any], source: str) -> dict[str, Any]:
+    verify = data.get("verify", "model")
+    if verify not in VERIFY_MODES:
+        raise ConfigError(f"{source}: 'verify' must be one of {', '.join(VERIFY_MODES)}, not {verify!r}")
+    engine = data.get("verify-with")
+    if engine is not None and engine not in ("kramdown", "hugo"):
+        raise ConfigError(f"{source}: 'verify-with' must be kramdown or hugo, not {engine!r}")
+    return {"verify": "engine" if engine else verify, "verify_with": engine}
 
 

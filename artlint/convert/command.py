@@ -96,6 +96,12 @@ def _plan(request: Request) -> tuple[Job, list[tuple[Item, str | None]], int]:
     settings = config.load(request.config)
     section = settings.section("convert")
     options = Options.from_section(section, **dict(request.cli_options))
+    if options.verify_with and options.verify:
+        from artlint import engines
+
+        if not engines.available(options.verify_with):
+            name = options.verify_with
+            raise UsageError(str(engines.EngineMissing(name, engines.why_missing(name))))
     entries = _entries(list(request.sources))
     mode = "check" if request.check else "dry-run" if request.dry_run else "write"
     if request.out is None and not request.in_place and mode == "write":

@@ -27,6 +27,15 @@ class Options:
     verify: bool = True
     allowed_tags: tuple[str, ...] = ()
     allowed_attributes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    flavor: str = "gfm"  # the engine the output is written for, or "portable"
+    source_flavor: str = ""  # the input's engine ("" = the same as `flavor`)
+    verify_with: str = ""  # a real engine to judge "reads the same" with (artlint.engines.NAMES)
+    engine_options: str = ""  # that engine's settings, as JSON (kept hashable)
+
+    @property
+    def reads_attribute_lists(self) -> bool:
+        """The input's engine takes `{: .c}` after an element as its attributes (kramdown)."""
+        return (self.source_flavor or self.flavor) in ("kramdown", "portable")
 
     @classmethod
     def from_section(cls, section: Mapping[str, Any], **cli: Any) -> Options:
@@ -34,6 +43,10 @@ class Options:
         merged = {key.replace("-", "_"): value for key, value in section.items()}
         merged.update({k: v for k, v in cli.items() if v is not None})
         attrs = merged.get("allowed_attributes") or {}
+        if not merged.get("flavor") and merged.get("verify_with"):
+            # Judged by an engine, the output is written for that engine.
+            engine = str(merged["verify_with"])
+            merged["flavor"] = {"kramdown": "kramdown", "hugo": "goldmark"}.get(engine, "")
         options = cls(
             spans=str(merged.get("spans", "text")),
             iframes=str(merged.get("iframes", "html")),
@@ -42,6 +55,10 @@ class Options:
             verify=bool(merged.get("verify", True)),
             allowed_tags=tuple(merged.get("allowed_tags") or ()),
             allowed_attributes=tuple((str(k), tuple(v)) for k, v in attrs.items()),
+            flavor=str(merged.get("flavor") or "gfm"),
+            source_flavor=str(merged.get("source_flavor") or ""),
+            verify_with=str(merged.get("verify_with") or ""),
+            engine_options=str(merged.get("engine_options") or ""),
         )
         options.check()
         return options
@@ -56,6 +73,21 @@ class Options:
             raise ValueError(f"spans must be one of {', '.join(SPAN_MODES)}, not {self.spans!r}")
         if self.iframes not in IFRAME_MODES:
             raise ValueError(f"iframes must be one of {', '.join(IFRAME_MODES)}, not {self.iframes!r}")
+        from artlint import flavors
+
+        for name in (self.flavor, self.source_flavor):
+            if name and name != "portable":
+                try:
+                    flavors.get(name)
+                except flavors.UnknownFlavor:
+                    raise ValueError(
+                        f"unknown flavor {name!r}; valid flavors: {', '.join((*flavors.NAMES, 'portable'))}"
+                    ) from None
+        if self.verify_with:
+            from artlint.engines import NAMES
+
+            if self.verify_with not in NAMES:
+                raise ValueError(f"unknown engine {self.verify_with!r}; valid engines: {', '.join(NAMES)}")
 
 
 @dataclass

@@ -19,6 +19,9 @@ DEFAULTS: dict[str, Any] = {
     # Sanitiser allowlist for HTML that conversion writes; empty means the built-in lists.
     "allowed-tags": [],
     "allowed-attributes": {},
+    # The engine the Markdown output is written for: a flavour name, or "portable" (reads the same
+    # under CommonMark/GFM, kramdown and goldmark); empty means the source site's.
+    "flavor": "",
     # Worker processes for archives; 0 means one per core.
     "jobs": 0,
 }

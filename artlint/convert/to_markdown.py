@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from artlint.convert import (
+    attribute_lists,
     cleanup,
     emphasis,
     groups,
@@ -42,7 +43,7 @@ def _converter(options: Options) -> Converter:
     allow = options.allow()
     if options.iframes == "html":
         allow = allow.with_tags(("iframe",))
-    return Converter(allow)
+    return Converter(allow, flavor=options.flavor)
 
 
 def convert(
@@ -74,6 +75,11 @@ def convert(
             parts.append(source)
             continue
         rendered = md.renderer.render(group.tokens, md.options, {})
+        if options.reads_attribute_lists and "{:" in rendered:
+            rendered = attribute_lists.strip(rendered, dropped)
+        # kramdown and goldmark leave the text of an HTML block as it is, but substitute
+        # typography in Markdown paragraphs, even inside their inline HTML.
+        converter.raw = any(token.type == "html_block" for token in group.tokens)
         parts.append(_convert_html(rendered, options, dropped, expected))
     tail = [line for line in lines[covered:] if line.strip()]
     if tail:

@@ -6,6 +6,7 @@ Returns a small picklable dict, so the parent keeps only statuses, never file co
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,7 +69,8 @@ def _convert(job: Job, item: Item, text: str | None, result: dict[str, Any]) -> 
     elif source is None:
         source = "json"  # one line of a JSONL archive
     target = "json" if job.to == "jsonl" else job.to
-    outcome = pipeline.convert(text, item.relative, target, job.options, source, force=job.force)
+    outcome = pipeline.convert(text, item.relative, target, job.options, source, force=job.force,
+                               renderer=_renderer(job.options))
     result.update(differences=outcome.differences, dropped=outcome.dropped)
     result["source_format"] = outcome.source_format
     if outcome.unstable:
@@ -97,6 +99,22 @@ def _convert(job: Job, item: Item, text: str | None, result: dict[str, Any]) -> 
     else:
         write_atomic(path, outcome.output)
         result["status"] = "converted"
+
+
+def _renderer(options: Options) -> Any:
+    """The worker's renderer for `--verify-with` (its engine started once per process)."""
+    if not options.verify_with or not options.verify:
+        return None
+    return _engine_renderer(options.verify_with, options.engine_options)
+
+
+@functools.cache
+def _engine_renderer(name: str, settings: str) -> Any:
+    import json
+
+    from artlint import engines
+
+    return engines.renderer(name, json.loads(settings) if settings else None)
 
 
 def _existing(path: Path) -> str | None:

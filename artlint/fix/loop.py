@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from artlint.config.loading import Settings
 from artlint.fix.edits import apply_fixes
@@ -22,6 +23,9 @@ from artlint.model.diagnostics import Diagnostic, Fix
 from artlint.model.document import Document
 from artlint.parsing.parse import parse
 from artlint.text import files as textio
+
+if TYPE_CHECKING:
+    from artlint.engines import Renderer
 
 MAX_PASSES = 10
 
@@ -71,8 +75,10 @@ def fix_file(
 
 
 def fix_text(
-    style: textio.TextFile, path: str, settings: Settings, unsafe: bool = False, debug: bool = False
+    style: textio.TextFile, path: str, settings: Settings, unsafe: bool = False, debug: bool = False,
+    renderer: Renderer | None = None,
 ) -> FixResult:
+    """`renderer`: the real engine that judges "readers see the same" (the model without)."""
     original = parse(style.text, path, bom=style.bom, encoding=style.encoding)
     start = _Run(original, engine.check_document(original, settings, debug))
 
@@ -82,8 +88,8 @@ def fix_text(
     full = run(start, None)
     if full.doc is original:
         return _result(path, style, original, full)
-    seen = meaning.of_document(original)
-    refused = verify(original, full.doc, seen)
+    seen = _meaning(original, renderer)
+    refused = verify(original, full.doc, seen, renderer)
     if not refused:
         return _result(path, style, original, full)
     # Find the rules whose fixes change what readers see, adding one rule's fixes at a time
@@ -92,7 +98,7 @@ def fix_text(
     best, withheld, reasons = start, [], []
     for code in sorted(full.touched):
         trial = run(best, kept | {code})
-        problems = verify(original, trial.doc, seen) if trial.doc is not best.doc else []
+        problems = verify(original, trial.doc, seen, renderer) if trial.doc is not best.doc else []
         if problems:
             withheld.append(code)
             reasons += problems
@@ -147,13 +153,22 @@ def _fix_loop(
     return run
 
 
-def verify(original: Document, fixed: Document, seen: meaning.Meaning | None = None) -> list[str]:
+def verify(
+    original: Document, fixed: Document, seen: meaning.Meaning | None = None,
+    renderer: Renderer | None = None,
+) -> list[str]:
     """Why `fixed` may not replace `original` (whose Meaning `seen` may be given); [] if it may."""
     head = original.text[: original.body_offset]
     if fixed.text[: len(head)] != head or fixed.body_offset != original.body_offset:
         return ["front matter changed"]
-    before = seen if seen is not None else meaning.of_document(original)
-    return meaning.differences(before, meaning.of_document(fixed))
+    before = seen if seen is not None else _meaning(original, renderer)
+    return meaning.differences(before, _meaning(fixed, renderer))
+
+
+def _meaning(doc: Document, renderer: Renderer | None) -> meaning.Meaning:
+    if renderer is None:
+        return meaning.of_document(doc)
+    return meaning.of_html(renderer([doc.body])[0])
 
 
 def _reparse(doc: Document, text: str, style: textio.TextFile) -> Document:
