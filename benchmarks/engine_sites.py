@@ -188,7 +188,7 @@ def run_convert(names: list[str], extra: list[str], details: bool) -> None:
             rendered = info.render(inputs + outputs)
             options = Options(flavor=flavor)
             same = 0
-            for result, before, after in zip(written, rendered, rendered[len(written):], strict=True):
+            for result, before, after in zip(written, rendered[: len(written)], rendered[len(written) :], strict=True):
                 soup = parse_html(residue.strip_residue(before, options, {}))
                 cleanup.clean(soup, options, {})
                 reader = TreeReader()

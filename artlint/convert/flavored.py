@@ -19,7 +19,7 @@ TARGETS = ("gfm", "commonmark", "mdx", "kramdown", "goldmark", "portable")
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 # Typographic triggers: straight quotes, "..." (ellipsis), "--" (dashes), "<<" / ">>" (guillemets;
 # markdownify already escapes < and >).
-_TYPOGRAPHY = re.compile(r"\.\.\.|--|[\"']")
+_TYPOGRAPHY = re.compile(r"\.{3,}|--|[\"']")
 _MATH = re.compile(r"\$\$")
 _IAL_START = re.compile(r"\{:")
 
@@ -60,8 +60,8 @@ def _kramdown_escape(found: re.Match[str]) -> str:
 
 def _plain(found: re.Match[str]) -> str:
     hit = found.group()
-    if hit == "...":
-        return "\\..."
+    if hit[0] == ".":
+        return "\\." * len(hit)
     if hit == "--":
         return "\\-\\-"
     return "\\" + hit

@@ -33,8 +33,9 @@ class Options:
     engine_options: str = ""  # that engine's settings, as JSON (kept hashable)
 
     @property
-    def reads_attribute_lists(self) -> bool:
-        """The input's engine takes `{: .c}` after an element as its attributes (kramdown)."""
+    def kramdown_source(self) -> bool:
+        """The input is read by kramdown: `{: .c}` after an element is its attribute list, and an
+        HTML block runs to its element's end tag, its content raw (blank lines and indents too)."""
         return (self.source_flavor or self.flavor) in ("kramdown", "portable")
 
     @classmethod

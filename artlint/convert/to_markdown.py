@@ -74,8 +74,11 @@ def convert(
         if source in keep:
             parts.append(source)
             continue
-        rendered = md.renderer.render(group.tokens, md.options, {})
-        if options.reads_attribute_lists and "{:" in rendered:
+        if options.kramdown_source and group.tokens[0].type == "html_block" and "markdown=" not in source:
+            rendered = source  # kramdown leaves an HTML block's content as it is, Markdown or not
+        else:
+            rendered = md.renderer.render(group.tokens, md.options, {})
+        if options.kramdown_source and "{:" in rendered:
             rendered = attribute_lists.strip(rendered, dropped)
         # kramdown and goldmark leave the text of an HTML block as it is, but substitute
         # typography in Markdown paragraphs, even inside their inline HTML.
