@@ -158,7 +158,8 @@ def run_fix(names: list[str], extra: list[str], details: bool) -> None:
                     changed += 1
                     if details:
                         print(f"  {name}/{path.relative_to(copy)}: {'; '.join(found[:3])}")
-            rows.append((name, len(files), len(files) - changed, f"{info.engine}; fixes withheld in {refused}"))
+            notes = f"{info.engine}; fixes withheld in {refused}"
+            rows.append((name, len(files), len(files) - changed, notes))
     table("check --fix: pages whose real rendering is unchanged", rows, 100)
 
 
@@ -188,7 +189,8 @@ def run_convert(names: list[str], extra: list[str], details: bool) -> None:
             rendered = info.render(inputs + outputs)
             options = Options(flavor=flavor)
             same = 0
-            for result, before, after in zip(written, rendered[: len(written)], rendered[len(written) :], strict=True):
+            pairs = zip(written, rendered[: len(written)], rendered[len(written) :], strict=True)
+            for result, before, after in pairs:
                 soup = parse_html(residue.strip_residue(before, options, {}))
                 cleanup.clean(soup, options, {})
                 reader = TreeReader()
@@ -201,7 +203,8 @@ def run_convert(names: list[str], extra: list[str], details: bool) -> None:
             reasons = Counter(_reason(r) for r in refusals)
             for result in refusals:
                 if details:
-                    print(f"  refused {result['path']}: {_reason(result)}: {'; '.join(result['differences'][:2])}")
+                    shown = "; ".join(result["differences"][:2])
+                    print(f"  refused {result['path']}: {_reason(result)}: {shown}")
             notes = f"{info.engine}; {len(refusals)} refused" + (
                 f" ({', '.join(f'{k}: {v}' for k, v in reasons.most_common())})" if reasons else "")
             rows.append((name, len(results), same, notes))
@@ -232,13 +235,16 @@ def run_conformance(names: list[str], details: bool) -> None:
                 agree += 1
             elif details:
                 print(f"  {name}/{path.relative_to(SITES / name)}: {'; '.join(found[:3])}")
-        rows.append((name, len(files), agree, "kramdown " + ", ".join(f"{k}={v}" for k, v in info.options.items()
-                                                                      if k in ("input", "auto_ids", "hard_wrap"))))
+        wanted = ("input", "auto_ids", "hard_wrap")
+        shown = ", ".join(f"{k}={v}" for k, v in info.options.items() if k in wanted)
+        rows.append((name, len(files), agree, f"kramdown {shown}"))
     table("conformance: flavour model agrees with the real engine", rows, 98)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("command", choices=("fix", "convert", "conformance", "all"))
     parser.add_argument("--repos", help="comma-separated repository names (default: all six)")
     parser.add_argument("--fix-args", default="", help="extra arguments for artlint check --fix")

@@ -19,7 +19,7 @@ TARGETS = ("gfm", "commonmark", "mdx", "kramdown", "goldmark", "portable")
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 # Typographic triggers: straight quotes, "..." (ellipsis), "--" (dashes), "<<" / ">>" (guillemets;
 # markdownify already escapes < and >).
-_TYPOGRAPHY = re.compile(r"\.{3,}|--|[\"']")
+_TYPOGRAPHY = re.compile(r"\\.|\.{3,}|--|[\"']")  # escapes first: they stay as they are
 _MATH = re.compile(r"\$\$")
 _IAL_START = re.compile(r"\{:")
 
@@ -60,6 +60,8 @@ def _kramdown_escape(found: re.Match[str]) -> str:
 
 def _plain(found: re.Match[str]) -> str:
     hit = found.group()
+    if hit[0] == "\\":
+        return hit
     if hit[0] == ".":
         return "\\." * len(hit)
     if hit == "--":

@@ -75,11 +75,12 @@ def convert(
             parts.append(source)
             continue
         if options.kramdown_source and group.tokens[0].type == "html_block" and "markdown=" not in source:
-            rendered = source  # kramdown leaves an HTML block's content as it is, Markdown or not
+            # kramdown leaves an HTML block's content as it is, Markdown and attribute lists too.
+            rendered = source
         else:
             rendered = md.renderer.render(group.tokens, md.options, {})
-        if options.kramdown_source and "{:" in rendered:
-            rendered = attribute_lists.strip(rendered, dropped)
+            if options.kramdown_source and "{:" in rendered:
+                rendered = attribute_lists.strip(rendered, dropped)
         # kramdown and goldmark leave the text of an HTML block as it is, but substitute
         # typography in Markdown paragraphs, even inside their inline HTML.
         converter.raw = any(token.type == "html_block" for token in group.tokens)
