@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from artlint.convert import (
-    attribute_lists,
     cleanup,
     emphasis,
     groups,
+    kramdown_source,
     residue,
 )
 from artlint.convert.article import Body
@@ -74,16 +74,25 @@ def convert(
         if source in keep:
             parts.append(source)
             continue
+        raw = any(token.type == "html_block" for token in group.tokens)
+        if options.kramdown_source:
+            if not raw and kramdown_source.has_math(source):
+                parts.append(source)
+                if expected is not None:
+                    expected.tokens(group.tokens)
+                residue.count(dropped, "kept as written (math in HTML)")
+                continue
+            raw = raw or kramdown_source.plain_typography(source)
         if options.kramdown_source and group.tokens[0].type == "html_block" and "markdown=" not in source:
             # kramdown leaves an HTML block's content as it is, Markdown and attribute lists too.
-            rendered = source
+            rendered = kramdown_source.raw_html(source)
         else:
             rendered = md.renderer.render(group.tokens, md.options, {})
             if options.kramdown_source and "{:" in rendered:
-                rendered = attribute_lists.strip(rendered, dropped)
+                rendered = kramdown_source.strip(rendered, dropped)
         # kramdown and goldmark leave the text of an HTML block as it is, but substitute
         # typography in Markdown paragraphs, even inside their inline HTML.
-        converter.raw = any(token.type == "html_block" for token in group.tokens)
+        converter.raw = raw
         parts.append(_convert_html(rendered, options, dropped, expected))
     tail = [line for line in lines[covered:] if line.strip()]
     if tail:
