@@ -92,6 +92,13 @@ class Converter(FastWalk):
             return escaped
         return flavored.escape(escaped, self.flavor, self.raw)
 
+    def convert_hN(self, n: int, el: Tag, text: str, parent_tags: set[str]) -> str:
+        heading = str(super().convert_hN(n, el, text, parent_tags))
+        if heading.strip().strip("#") or not flavored.kramdown_reads(self.flavor) or "_inline" in parent_tags:
+            return heading
+        # kramdown reads a bare "##" as a paragraph; a no-break space keeps it an empty heading.
+        return heading.rstrip() + " &nbsp;\n\n"
+
     def _inline(self, kind: str, text: str, parent_tags: set[str]) -> str:
         if "_noformat" in parent_tags:
             return text

@@ -60,13 +60,21 @@ def convert(
     expected = TreeReader() if verify else None
     dropped: dict[str, int] = {}
     covered = 0
+    verbatim_end = -1
     for group in groups.split(body.tokens):
         gap = [line for line in lines[covered : group.start] if line.strip()]
         if gap:  # link reference definitions make no token of their own
             parts.append("\n".join(line.rstrip() for line in gap))
         covered = max(covered, group.end)
         if not group.html:
-            parts.append(_verbatim(lines, group))
+            touching = verbatim_end == group.start > 0 and lines[group.start - 1].strip() != ""
+            if options.kramdown_source and parts and touching:
+                # Blocks CommonMark splits may be one block to kramdown (a list runs on into a
+                # heading line): lines that touch in the input touch in the output.
+                parts[-1] += "\n" + _verbatim(lines, group)
+            else:
+                parts.append(_verbatim(lines, group))
+            verbatim_end = group.end
             if expected is not None:
                 expected.tokens(group.tokens)
             continue
