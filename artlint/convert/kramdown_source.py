@@ -12,8 +12,13 @@
 from __future__ import annotations
 
 import re
+import textwrap
+from typing import TYPE_CHECKING
 
 from artlint.convert import residue
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 _VALUE = r"""(?:"[^"\n]*"|'[^'\n]*'|[^\s"'{}]+)"""
 _IAL = rf"""\{{:(?:[ \t]*(?:[.#]?[\w-]+(?:={_VALUE})?))*[ \t]*\}}"""
@@ -31,6 +36,36 @@ _PLAIN_TYPOGRAPHY = re.compile(r"""\\["']|\\\.\\\.""")
 def raw_html(source: str) -> str:
     """An HTML block's source as the HTML kramdown passes through (stray `<` as text)."""
     return _NOT_A_TAG.sub("&lt;", source) if "<" in source else source
+
+
+_MARKDOWN_ELEMENT = re.compile(
+    r"""<([A-Za-z][\w-]*)(\s[^<>]*?)?\smarkdown\s*=\s*(["']?)(1|span|block)\3([^<>]*)>(.*?)</\1\s*>""",
+    re.DOTALL | re.IGNORECASE,
+)
+_BLOCK_CONTENT = frozenset({"div", "section", "article", "aside", "blockquote", "details", "li", "td", "th",
+                            "figure", "header", "footer", "main", "nav"})
+
+
+# Wraps text kramdown read as Markdown inside a raw HTML block: its typography was substituted.
+TYPESET = "artlint-typeset"
+
+
+def with_markdown(source: str, md: MarkdownIt) -> str:
+    """An HTML block whose elements say `markdown="1"`: their content rendered as Markdown (as
+    kramdown does), the rest raw."""
+    out: list[str] = []
+    last = 0
+    for found in _MARKDOWN_ELEMENT.finditer(source):
+        out.append(raw_html(source[last : found.start()]))
+        tag, before, _, mode, after, inner = found.groups()
+        block = mode == "block" or (mode == "1" and tag.lower() in _BLOCK_CONTENT)
+        content = md.render(textwrap.dedent(inner).strip("\n")) if block else md.renderInline(
+            " ".join(line.strip() for line in inner.strip().split("\n"))
+        )
+        out.append(f"<{tag}{before or ''}{after}><{TYPESET}>{content}</{TYPESET}></{tag}>")
+        last = found.end()
+    out.append(raw_html(source[last:]))
+    return "".join(out)
 
 
 def has_math(source: str) -> bool:

@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from artlint.convert import emphasis, flavored, serialise, tables
+from artlint.convert.kramdown_source import TYPESET
 from artlint.convert.mdwalk import FastWalk
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ class Converter(FastWalk):
         escaped = str(super().escape(text, parent_tags))
         if self.flavor in ("gfm", "commonmark", "mdx") or not escaped:
             return escaped
-        return flavored.escape(escaped, self.flavor, self.raw)
+        return flavored.escape(escaped, self.flavor, self.raw and TYPESET not in parent_tags)
 
     def convert_hN(self, n: int, el: Tag, text: str, parent_tags: set[str]) -> str:
         heading = str(super().convert_hN(n, el, text, parent_tags))

@@ -91,9 +91,13 @@ def convert(
                 residue.count(dropped, "kept as written (math in HTML)")
                 continue
             raw = raw or kramdown_source.plain_typography(source)
-        if options.kramdown_source and group.tokens[0].type == "html_block" and "markdown=" not in source:
-            # kramdown leaves an HTML block's content as it is, Markdown and attribute lists too.
-            rendered = kramdown_source.raw_html(source)
+        if options.kramdown_source and group.tokens[0].type == "html_block":
+            # kramdown leaves an HTML block's content as it is, Markdown and attribute lists too,
+            # but where an element says markdown="1"; Markdown there is typographed.
+            if "markdown=" in source:
+                rendered = kramdown_source.with_markdown(source, md)
+            else:
+                rendered = kramdown_source.raw_html(source)
         else:
             rendered = md.renderer.render(group.tokens, md.options, {})
             if options.kramdown_source and "{:" in rendered:
