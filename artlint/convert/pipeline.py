@@ -44,6 +44,9 @@ def convert(text: str, path: str, to: str, options: Options, source: str | None 
         article, body = articles.from_text(text, path)
         source = source or ("blog" if body.has_html else "markdown")
         outcome = _from_text(article, body, source, to, options, path)
+        if not outcome.verified and to == "markdown" and source == "blog" and not force:
+            # Keep the HTML groups that would read differently as they are; convert the rest.
+            outcome = _from_text(article, body, source, to, options, path, careful=True)
         if renderer is not None and options.verify and to == "markdown" and outcome.output is not None:
             outcome.differences = _engine_differences(article, outcome.output, options, renderer)
     if not outcome.verified and not force:
@@ -84,7 +87,8 @@ def _styled(text: str, article: Article) -> str:
     return ("\ufeff" if article.bom else "") + text
 
 
-def _from_text(article: Article, parsed: Body, source: str, to: str, options: Options, path: str) -> Outcome:
+def _from_text(article: Article, parsed: Body, source: str, to: str, options: Options, path: str,
+               careful: bool = False) -> Outcome:
     front = _front(article, options)
     outcome = Outcome(None, source, path)
     expected: meaning.Meaning | None = None
@@ -95,7 +99,7 @@ def _from_text(article: Article, parsed: Body, source: str, to: str, options: Op
         body = article.body
         expected = meaning_of(parsed) if options.verify else None
     else:
-        result = to_markdown.convert(parsed, options, verify=options.verify)
+        result = to_markdown.convert(parsed, options, verify=options.verify, careful=careful)
         keep = result.html_blocks
         outcome.dropped = result.dropped
         body = articles.join_body(front, result.markdown)[len(front) :]

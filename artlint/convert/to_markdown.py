@@ -47,9 +47,13 @@ def _converter(options: Options) -> Converter:
 
 
 def convert(
-    body: Body, options: Options, verify: bool = False, keep: frozenset[str] = frozenset()
+    body: Body, options: Options, verify: bool = False, keep: frozenset[str] = frozenset(),
+    careful: bool = False,
 ) -> BodyResult:
-    """`keep`: HTML blocks this converter wrote itself, kept as they are when met again."""
+    """`keep`: HTML blocks this converter wrote itself, kept as they are when met again.
+
+    `careful`: each HTML group whose Markdown would read differently is kept as written (the
+    second attempt at a file whose conversion as a whole would read differently)."""
     from artlint.parsing.parse import markdown
 
     md = markdown()
@@ -105,13 +109,41 @@ def convert(
         # kramdown and goldmark leave the text of an HTML block as it is, but substitute
         # typography in Markdown paragraphs, even inside their inline HTML.
         converter.raw = raw
-        parts.append(_convert_html(rendered, options, dropped, expected))
+        if careful:
+            parts.append(_careful(rendered, source, group, options, dropped, expected, converter))
+        else:
+            parts.append(_convert_html(rendered, options, dropped, expected))
     tail = [line for line in lines[covered:] if line.strip()]
     if tail:
         parts.append("\n".join(line.rstrip() for line in tail))
     markdown_text = "\n\n".join(part for part in (p.strip("\n") for p in parts) if part.strip())
     meaning = expected.meaning() if expected is not None else None
     return BodyResult(emphasis.resolve(markdown_text), meaning, frozenset(converter.emitted), dropped)
+
+
+def _careful(
+    html: str, source: str, group: groups.Group, options: Options, dropped: dict[str, int],
+    expected: TreeReader | None, converter: Converter,
+) -> str:
+    from artlint.meaning import model as meaning
+
+    scratch: dict[str, int] = {}
+    soup = parse_html(residue.strip_residue(html, options, scratch))
+    cleanup.clean(soup, options, scratch)
+    local = TreeReader()
+    local.tree(soup)
+    text = tidy(converter.convert_soup(soup))
+    if meaning.differences(local.meaning(), meaning.of_markdown(emphasis.resolve(text))):
+        residue.count(dropped, "HTML kept as written (as Markdown it would read differently)")
+        converter.emitted.append(source)
+        if expected is not None:
+            expected.tokens(group.tokens)
+        return source
+    for what, n in scratch.items():
+        residue.count(dropped, what, n)
+    if expected is not None:
+        expected.tree(soup)
+    return text
 
 
 def _convert_html(html: str, options: Options, dropped: dict[str, int], expected: TreeReader | None) -> str:
