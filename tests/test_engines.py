@@ -180,3 +180,38 @@ def test_fix_verified_by_kramdown(fresh: object, tmp_path: Path) -> None:
                            str(page)], capture_output=True, text=True, check=False)
     assert done.returncode in (0, 1), done.stderr
     assert "data-ke-size" not in page.read_text(encoding="utf-8")
+
+
+@needs_hugo
+def test_hugo_honours_goldmark_attribute_settings(fresh: object) -> None:
+    bodies = ["Para\n{.note}", "# Title {#top}"]
+    on = engines.get("hugo").render_many(bodies, {"parser": {"attribute": {"block": True, "title": True}}})
+    off = engines.get("hugo").render_many(bodies, {"parser": {"attribute": {"block": False, "title": False}}})
+    assert '<p class="note">Para</p>' in on[0] and 'id="top"' in on[1]
+    assert "{.note}" in off[0] and 'id="top"' not in off[1]
+
+
+def test_a_sites_engine_settings_come_from_its_flavour() -> None:
+    from artlint.engines.choose import engine_for, settings_for
+    from artlint.flavors import GFM, GOLDMARK, KRAMDOWN
+
+    given = (("renderer.unsafe", True), ("parser.autoDefinitionTermID", True))
+    hugo_site = GOLDMARK.with_options(options=given)
+    assert engine_for(hugo_site) == "hugo" and engine_for(KRAMDOWN) == "kramdown" and engine_for(GFM) is None
+    nested = {"renderer": {"unsafe": True}, "parser": {"autoDefinitionTermID": True}}
+    assert settings_for(hugo_site, "hugo") == nested
+    jekyll_site = KRAMDOWN.with_options(options=(("input", "kramdown"), ("hard_wrap", True)))
+    assert settings_for(jekyll_site, "kramdown") == {"input": "kramdown", "hard_wrap": True}
+    assert settings_for(jekyll_site, "hugo") == {}
+
+
+def test_verify_engine_setting_is_checked(tmp_path: Path) -> None:
+    from artlint.config.loading import ConfigError, from_mapping
+
+    assert from_mapping({"verify": "engine"}, tmp_path).verify == "engine"
+    chosen = from_mapping({"verify-with": "kramdown"}, tmp_path)
+    assert (chosen.verify, chosen.verify_with) == ("engine", "kramdown")
+    with pytest.raises(ConfigError, match="'verify' must be one of model, engine"):
+        from_mapping({"verify": "yes"}, tmp_path)
+    with pytest.raises(ConfigError, match="'verify-with' must be kramdown or hugo"):
+        from_mapping({"verify-with": "pandoc"}, tmp_path)
