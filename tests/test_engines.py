@@ -215,3 +215,16 @@ def test_verify_engine_setting_is_checked(tmp_path: Path) -> None:
         from_mapping({"verify": "yes"}, tmp_path)
     with pytest.raises(ConfigError, match="'verify-with' must be kramdown or hugo"):
         from_mapping({"verify-with": "pandoc"}, tmp_path)
+
+
+@pytest.mark.parametrize("name", FLAVOR_CASES)
+def test_convert_command_writes_for_the_flavor_asked(tmp_path: Path, name: str) -> None:
+    _, options, expected = _case(name)
+    source = CASES / name / "input.md"
+    args = ["convert", str(source), "--to", "markdown", "--flavor", options.flavor]
+    if HAVE_KRAMDOWN:
+        args += ["--verify-with", "kramdown"]
+    done = subprocess.run([sys.executable, "-m", "artlint", *args], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == expected

@@ -36,7 +36,7 @@ class Options:
     def kramdown_source(self) -> bool:
         """The input is read by kramdown: `{: .c}` after an element is its attribute list, and an
         HTML block runs to its element's end tag, its content raw (blank lines and indents too)."""
-        return (self.source_flavor or self.flavor) in ("kramdown", "portable")
+        return (self.source_flavor or self.flavor) == "kramdown"
 
     @classmethod
     def from_section(cls, section: Mapping[str, Any], **cli: Any) -> Options:

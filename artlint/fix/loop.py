@@ -88,6 +88,8 @@ def fix_text(
     full = run(start, None)
     if full.doc is original:
         return _result(path, style, original, full)
+    if renderer is not None:
+        renderer([original.body, full.doc.body])  # both pages in one engine batch (it caches them)
     seen = _meaning(original, renderer)
     refused = verify(original, full.doc, seen, renderer)
     if not refused:
