@@ -74,7 +74,7 @@ def site(name: str) -> Site:
         config = yaml.safe_load((SITES / name / KRAMDOWN_REPOS[name]).read_text(encoding="utf-8")) or {}
         given = config.get("kramdown") or {}
         options = engines.defaults("kramdown") | {k: v for k, v in given.items() if k != "syntax_highlighter"}
-        flavor = KRAMDOWN.with_options(options=tuple(sorted((k, str(v)) for k, v in options.items())))
+        flavor = KRAMDOWN.with_options(options=tuple(sorted(options.items())))
         return Site(name, "kramdown", options, flavor)
     return Site(name, "model", {}, GFM)
 
