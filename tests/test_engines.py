@@ -228,3 +228,20 @@ def test_convert_command_writes_for_the_flavor_asked(tmp_path: Path, name: str) 
                           check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout == expected
+
+
+@needs_hugo
+def test_check_fix_verified_by_hugo_builds_once_for_the_run(fresh: object, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from artlint.commands.check import CheckOptions, run_check
+
+    for n in range(3):
+        (tmp_path / f"post{n}.md").write_text(
+            f"---\ntitle: T{n}\n---\n\nText {n} with *emphasis*.\n\n<p data-ke-size=\"size16\">More</p>\n",
+            encoding="utf-8",
+        )
+    builds = Hugo.builds
+    run_check(CheckOptions(paths=(str(tmp_path),), fix=True, verify_with="hugo"))
+    capsys.readouterr()
+    assert Hugo.builds == builds + 1
+    assert all("data-ke-size" not in p.read_text(encoding="utf-8") for p in tmp_path.glob("*.md"))

@@ -40,6 +40,10 @@ def run_fix(options: CheckOptions, settings: Settings) -> int:
     except engines.EngineMissing as exc:
         print(f"artlint: {exc}", file=sys.stderr)
         return 2
+    if renderer is not None and settings.verify_with == "hugo" and len(paths) > 1:
+        from artlint.fix.batch import prefetch
+
+        prefetch(renderer, paths, settings, options.unsafe_fixes)
     tally = Tally()
     results = _results(options, settings, paths, tally, renderer)
     if settings.section("links").get("external") and not options.diff:
