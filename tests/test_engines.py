@@ -245,3 +245,14 @@ def test_check_fix_verified_by_hugo_builds_once_for_the_run(fresh: object, tmp_p
     capsys.readouterr()
     assert Hugo.builds == builds + 1
     assert all("data-ke-size" not in p.read_text(encoding="utf-8") for p in tmp_path.glob("*.md"))
+
+
+@needs_kramdown
+def test_verify_with_from_the_configuration_reaches_convert(tmp_path: Path) -> None:
+    (tmp_path / ".artlint.toml").write_text('verify-with = "kramdown"\n', encoding="utf-8")
+    page = tmp_path / "post.md"
+    page.write_text('<p>Load "user32.dll" &amp; go</p>\n', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "artlint", "convert", str(page), "--to", "markdown"],
+                          capture_output=True, text=True, check=False, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == 'Load \\"user32.dll\\" &amp; go\n'  # written for kramdown, judged by it

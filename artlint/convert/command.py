@@ -95,7 +95,10 @@ def _plan(request: Request) -> tuple[Job, list[tuple[Item, str | None]], int]:
         raise UsageError("name at least one file or folder to convert")
     settings = config.load(request.config)
     section = settings.section("convert")
-    options = Options.from_section(section, **dict(request.cli_options))
+    cli = dict(request.cli_options)
+    if settings.verify == "engine" and settings.verify_with and "verify_with" not in cli:
+        cli["verify_with"] = settings.verify_with  # verify-with in the configuration
+    options = Options.from_section(section, **cli)
     if options.verify_with and options.verify:
         from artlint import engines
 
