@@ -256,3 +256,26 @@ def test_verify_with_from_the_configuration_reaches_convert(tmp_path: Path) -> N
                           capture_output=True, text=True, check=False, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout == 'Load \\"user32.dll\\" &amp; go\n'  # written for kramdown, judged by it
+
+
+@needs_hugo
+def test_convert_verified_by_hugo_builds_once_for_the_run(fresh: object, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from artlint.convert.command import Request, run
+
+    source = tmp_path / "posts"
+    source.mkdir()
+    for n in range(3):
+        (source / f"post{n}.md").write_text(f"Intro {n}.\n\n<p>Some <b>bold</b> text {n}.</p>\n",
+                                           encoding="utf-8")
+    (tmp_path / ".artlint.toml").write_text("", encoding="utf-8")
+    builds = Hugo.builds
+    goldmark = json.dumps({"renderer": {"unsafe": True}})
+    cli = (("verify_with", "hugo"), ("engine_options", goldmark))
+    code = run(Request(sources=(str(source),), to="markdown", out=tmp_path / "out", cli_options=cli,
+                       config=tmp_path / ".artlint.toml"))
+    capsys.readouterr()
+    assert code == 0
+    assert Hugo.builds == builds + 1
+    written = (tmp_path / "out" / "post1.md").read_text(encoding="utf-8")
+    assert written == "Intro 1.\n\nSome **bold** text 1\\.\n"

@@ -64,6 +64,11 @@ def run(request: Request) -> int:
 
     from artlint.convert import archive
 
+    if job.options.verify_with == "hugo" and job.options.verify:
+        from artlint.convert.work import prefetch
+
+        jobs = 1  # one process, so one hugo build serves every file
+        prefetch(job, entries)
     try:
         archive.run(job, entries, jobs, on_result)
     except BaseException:
