@@ -132,7 +132,7 @@ def test_a_bad_configuration_is_a_finding_not_a_dead_server(tmp_path: Path) -> N
         return list((await _next(client)).diagnostics)
 
     found = _run(tmp_path, body)
-    assert [d.code for d in found] == ["AL002"]
+    assert [d.code for d in found] == ["AL004"]
     assert "bogus_key" in found[0].message
 
 

@@ -61,6 +61,8 @@ def app() -> None:
 @click.option("--output", "-o", type=PATH, help="Write the report to a file.")
 @click.option("--color/--no-color", default=None, help="Colour text output.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@click.option("--verify-with", type=click.Choice(["kramdown", "hugo"]),
+              help="With --fix or --diff, judge each fix with this installed engine.")
 @click.option("--jobs", "-j", default="auto", metavar="N",
               help="Worker processes: a number, or auto (one for a few files, every core for many).")
 @click.option("--shard", metavar="I/N",
@@ -91,6 +93,7 @@ def check(
     jobs: str,
     shard: str | None,
     changed_since: str | None,
+    verify_with: str | None,
 ) -> None:
     """Check articles: front matter, inline style and HTML, links."""
     from artlint.commands.check import CheckOptions, run_check
@@ -133,6 +136,7 @@ def check(
         jobs=workers,
         shard=part,
         changed_since=changed_since,
+        verify_with=verify_with,
     )
     finish(run_check(options))
 

@@ -31,6 +31,9 @@ def register(group: click.Group) -> None:
               help="markdown -> blog: add Tistory editor markup.")
 @click.option("--spans", help="Coloured spans: text, drop, mark or emphasis.")
 @click.option("--iframes", help="Iframes: html (sanitised) or link.")
+@click.option("--flavor", help="Write Markdown for this engine (gfm, kramdown, goldmark, ..., or portable).")
+@click.option("--verify-with", type=click.Choice(["kramdown", "hugo"]),
+              help="Judge the output with this installed engine instead of the model.")
 @click.option("--config", type=PATH, help="Use this configuration file.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors of usage.")
 def convert(
@@ -49,6 +52,8 @@ def convert(
     tistory_markup: bool | None,
     spans: str | None,
     iframes: str | None,
+    flavor: str | None,
+    verify_with: str | None,
     config: Path | None,
     quiet: bool,
 ) -> None:
@@ -61,6 +66,8 @@ def convert(
         "tistory_markup": tistory_markup,
         "spans": spans,
         "iframes": iframes,
+        "flavor": flavor,
+        "verify_with": verify_with,
     }
     request = Request(
         sources=sources, to=to, source_format=source_format, out=out, in_place=in_place,

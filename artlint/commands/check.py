@@ -46,6 +46,8 @@ def build_settings(options: CheckOptions, rules: Sequence[Rule] | None = None) -
         strict=options.strict or settings.strict,
         links=links,
         cache=False if options.no_cache else None,
+        verify="engine" if options.verify_with else None,
+        verify_with=options.verify_with,
     )
 
 

@@ -9,7 +9,7 @@ import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from artlint import api
+from artlint import api, engines
 from artlint.commands.options import CheckOptions
 from artlint.commands.report import report
 from artlint.commands.scope import scoped
@@ -36,8 +36,19 @@ def run_fix(options: CheckOptions, settings: Settings, rules: Sequence[Rule] | N
     except PathError as exc:
         print(f"artlint: {exc}", file=sys.stderr)
         return 2
+    from artlint.engines.choose import verifier
+
+    try:
+        renderer = verifier(settings.verify, settings.verify_with)
+    except engines.EngineMissing as exc:
+        print(f"artlint: {exc}", file=sys.stderr)
+        return 2
+    if renderer is not None and settings.verify_with == "hugo" and len(paths) > 1:
+        from artlint.fix.batch import prefetch
+
+        prefetch(renderer, paths, settings, options.unsafe_fixes)
     tally = Tally()
-    results = _results(options, settings, paths, tally, rules)
+    results = _results(options, settings, paths, tally, rules, renderer)
     if settings.links.external and not options.diff:
         from artlint.links.external.run import attach
 
@@ -58,11 +69,13 @@ def run_fix(options: CheckOptions, settings: Settings, rules: Sequence[Rule] | N
 
 
 def _results(
-    options: CheckOptions, settings: Settings, paths: list[str], tally: Tally, rules: Sequence[Rule] | None
+    options: CheckOptions, settings: Settings, paths: list[str], tally: Tally, rules: Sequence[Rule] | None,
+    renderer: engines.Renderer | None = None,
 ) -> Iterator[api.FileResult]:
     if "-" in options.paths:
         data = sys.stdin.buffer.read()
-        yield _one(options, settings, options.stdin_filename or "<stdin>", data, tally, rules, stdin=True)
+        yield _one(options, settings, options.stdin_filename or "<stdin>", data, tally, rules, stdin=True,
+                   renderer=renderer)
     for path in paths:
         try:
             with open(path, "rb") as handle:
@@ -71,12 +84,12 @@ def _results(
             tally.failed = True
             yield _reported(api.check_file(path, settings, options.debug, rules), options)
             continue
-        yield _one(options, settings, path, data, tally, rules)
+        yield _one(options, settings, path, data, tally, rules, renderer=renderer)
 
 
 def _one(
     options: CheckOptions, settings: Settings, path: str, data: bytes, tally: Tally,
-    rules: Sequence[Rule] | None, stdin: bool = False,
+    rules: Sequence[Rule] | None, stdin: bool = False, renderer: engines.Renderer | None = None,
 ) -> api.FileResult:
     skipped = api.oversized(path, len(data), settings)
     if skipped is not None:
@@ -90,7 +103,7 @@ def _one(
         tally.failed = True
         return _reported(api.check_bytes(data, path, settings, options.debug, rules), options)
     try:
-        result = fix_text(style, path, settings, options.unsafe_fixes, options.debug, rules)
+        result = fix_text(style, path, settings, options.unsafe_fixes, options.debug, rules, renderer)
         _deliver(options, result, data, tally, stdin)
     except Exception as exc:  # one bad file never stops the others
         if options.debug:

@@ -31,3 +31,4 @@ class CheckOptions:
     jobs: int | None = None  # worker processes; None: one for a few files, every core for many
     shard: tuple[int, int] | None = None  # (i, n): check only the i-th of n stable parts
     changed_since: str | None = None  # a git ref: check what changed since, and its linkers
+    verify_with: str | None = None  # --fix: judge with this real engine

@@ -66,8 +66,11 @@ TOP_KEYS = {
     "strict": "treat warnings as failures",
     "max-file-size": "skip (with one diagnostic) files over this size: bytes, or \"10MB\"; 0: no limit",
     "cache": "keep results per file in .artlint_cache/ and reuse them while nothing they depend on changed",
+    "verify": 'how --fix and convert judge "reads the same": "model" (the flavour\'s model) or "engine"',
+    "verify-with": "the real engine verification renders with: kramdown or hugo (implies verify = engine)",
 }
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+VERIFY_MODES = ("model", "engine")
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,8 @@ class Settings:
     strict: bool = False
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; 0: no limit
     cache: bool = True
+    verify: str = "model"  # "engine": --fix renders with the real engine (verify_with, or the flavour's)
+    verify_with: str | None = None
 
     def relative(self, path: str) -> str:
         try:
@@ -186,6 +191,7 @@ def from_mapping(
         strict=bool(data.get("strict", False)),
         max_file_size=read_size(data.get("max-file-size", DEFAULT_MAX_FILE_SIZE), "max-file-size", source),
         cache=_read_bool(data.get("cache", True), "cache", source),
+        **_read_verify(data, source),
     )
 
 
@@ -193,5 +199,15 @@ def _read_bool(value: Any, key: str, source: str) -> bool:
     if not isinstance(value, bool):
         raise ConfigError(f"{source}: {key!r} must be true or false, got {value!r}")
     return value
+
+
+def _read_verify(data: Mapping[str, Any], source: str) -> dict[str, Any]:
+    verify = data.get("verify", "model")
+    if verify not in VERIFY_MODES:
+        raise ConfigError(f"{source}: 'verify' must be one of {', '.join(VERIFY_MODES)}, not {verify!r}")
+    engine = data.get("verify-with")
+    if engine is not None and engine not in ("kramdown", "hugo"):
+        raise ConfigError(f"{source}: 'verify-with' must be kramdown or hugo, not {engine!r}")
+    return {"verify": "engine" if engine else verify, "verify_with": engine}
 
 

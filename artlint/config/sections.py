@@ -71,6 +71,10 @@ class ConvertSettings:
     allowed_tags: tuple[str, ...] = ()  # sanitiser allowlist; empty: the built-in lists
     allowed_attributes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     jobs: int = 0  # worker processes for archives; 0: one per core
+    # The engine the Markdown output is written for: a flavour name, or "portable" (reads the same
+    # under CommonMark/GFM, kramdown and goldmark); empty means the source site's. The name is
+    # checked against the flavours where conversion starts (configuration imports nothing above it).
+    flavor: str = ""
 
 
 Reader = Callable[[Any, str], Any]
@@ -83,6 +87,12 @@ def _choice(valid: tuple[str, ...]) -> Reader:
         return str(value)
 
     return read
+
+
+def _text(value: Any, where: str) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: expected a string, got {value!r}")
+    return value
 
 
 def _bool(value: Any, where: str) -> bool:
@@ -213,6 +223,7 @@ CONVERT_KEYS: dict[str, Reader] = {
     "allowed-tags": _tags,
     "allowed-attributes": _attributes,
     "jobs": _count,
+    "flavor": _text,
 }
 
 

@@ -64,6 +64,11 @@ def run(request: Request) -> int:
 
     from artlint.convert import archive
 
+    if job.options.verify_with == "hugo" and job.options.verify:
+        from artlint.convert.work import prefetch
+
+        jobs = 1  # one process, so one hugo build serves every file
+        prefetch(job, entries)
     try:
         archive.run(job, entries, jobs, on_result)
     except BaseException:
@@ -101,7 +106,16 @@ def _plan(request: Request) -> tuple[Job, list[tuple[Item, str | None]], int]:
     from artlint.lint.selection import validated
 
     settings = validated(config.load(request.config))  # a typo in the file is an error here too
-    options = Options.from_settings(settings.convert, **dict(request.cli_options))
+    cli = dict(request.cli_options)
+    if settings.verify == "engine" and settings.verify_with and "verify_with" not in cli:
+        cli["verify_with"] = settings.verify_with  # verify-with in the configuration
+    options = Options.from_settings(settings.convert, **cli)
+    if options.verify_with and options.verify:
+        from artlint import engines
+
+        if not engines.available(options.verify_with):
+            name = options.verify_with
+            raise UsageError(str(engines.EngineMissing(name, engines.why_missing(name))))
     entries = _entries(list(request.sources))
     mode = "check" if request.check else "dry-run" if request.dry_run else "write"
     if request.out is None and not request.in_place and mode == "write":

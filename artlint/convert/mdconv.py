@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from artlint.convert import emphasis, serialise, tables
+from artlint.convert import emphasis, flavored, serialise, tables
+from artlint.convert.kramdown_source import TYPESET
 from artlint.convert.mdwalk import FastWalk
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def trim_breaks(text: str) -> str:
 class Converter(FastWalk):
     OPAQUE = frozenset({"table", "iframe"})
 
-    def __init__(self, allow: Allowlist, **options: Any) -> None:
+    def __init__(self, allow: Allowlist, flavor: str = "gfm", **options: Any) -> None:
         super().__init__(
             heading_style="atx",
             bullets="-",
@@ -82,7 +83,22 @@ class Converter(FastWalk):
             **options,
         )
         self.allow = allow
+        self.flavor = flavor
+        self.raw = False  # the HTML being converted was a raw HTML block in the input
         self.emitted: list[str] = []  # HTML blocks written as they are (complex tables, iframes)
+
+    def escape(self, text: str, parent_tags: set[str]) -> str:
+        escaped = str(super().escape(text, parent_tags))
+        if self.flavor in ("gfm", "commonmark", "mdx") or not escaped:
+            return escaped
+        return flavored.escape(escaped, self.flavor, self.raw and TYPESET not in parent_tags)
+
+    def convert_hN(self, n: int, el: Tag, text: str, parent_tags: set[str]) -> str:
+        heading = str(super().convert_hN(n, el, text, parent_tags))
+        if heading.strip().strip("#") or not flavored.kramdown_reads(self.flavor) or "_inline" in parent_tags:
+            return heading
+        # kramdown reads a bare "##" as a paragraph; a no-break space keeps it an empty heading.
+        return heading.rstrip() + " &nbsp;\n\n"
 
     def _inline(self, kind: str, text: str, parent_tags: set[str]) -> str:
         if "_noformat" in parent_tags:

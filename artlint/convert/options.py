@@ -26,11 +26,26 @@ class Options:
     verify: bool = True
     allowed_tags: tuple[str, ...] = ()
     allowed_attributes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    flavor: str = "gfm"  # the engine the output is written for, or "portable"
+    source_flavor: str = ""  # the input's engine ("" = the same as `flavor`)
+    verify_with: str = ""  # a real engine to judge "reads the same" with (artlint.engines.NAMES)
+    engine_options: str = ""  # that engine's settings, as JSON (kept hashable)
+
+    @property
+    def kramdown_source(self) -> bool:
+        """The input is read by kramdown: `{: .c}` after an element is its attribute list, and an
+        HTML block runs to its element's end tag, its content raw (blank lines and indents too)."""
+        return (self.source_flavor or self.flavor) == "kramdown"
 
     @classmethod
     def from_settings(cls, settings: ConvertSettings, **cli: Any) -> Options:
         """Options from the [convert] table, with command-line values (None = not given) on top."""
         given = {k: v for k, v in cli.items() if v is not None}
+        flavor = given.get("flavor", settings.flavor)
+        verify_with = given.get("verify_with", "")
+        if not flavor and verify_with:
+            # Judged by an engine, the output is written for that engine.
+            flavor = {"kramdown": "kramdown", "hugo": "goldmark"}.get(str(verify_with), "")
         options = cls(
             spans=given.get("spans", settings.spans),
             iframes=given.get("iframes", settings.iframes),
@@ -39,6 +54,10 @@ class Options:
             verify=given.get("verify", settings.verify),
             allowed_tags=settings.allowed_tags,
             allowed_attributes=settings.allowed_attributes,
+            flavor=str(flavor or "gfm"),
+            source_flavor=str(given.get("source_flavor") or ""),
+            verify_with=str(verify_with or ""),
+            engine_options=str(given.get("engine_options") or ""),
         )
         options.check()
         return options
@@ -54,6 +73,21 @@ class Options:
             raise ValueError(f"spans must be one of {', '.join(SPAN_MODES)}, not {self.spans!r}")
         if self.iframes not in IFRAME_MODES:
             raise ValueError(f"iframes must be one of {', '.join(IFRAME_MODES)}, not {self.iframes!r}")
+        from artlint import flavors
+
+        for name in (self.flavor, self.source_flavor):
+            if name and name != "portable":
+                try:
+                    flavors.get(name)
+                except flavors.UnknownFlavor:
+                    raise ValueError(
+                        f"unknown flavor {name!r}; valid flavors: {', '.join((*flavors.NAMES, 'portable'))}"
+                    ) from None
+        if self.verify_with:
+            from artlint.engines import NAMES
+
+            if self.verify_with not in NAMES:
+                raise ValueError(f"unknown engine {self.verify_with!r}; valid engines: {', '.join(NAMES)}")
 
 
 @dataclass

@@ -7,12 +7,17 @@ converting the output again would change it, unless `force` is given.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from artlint.convert import article as articles
 from artlint.convert import jsondoc, to_html, to_markdown
 from artlint.convert.article import Article, Body
 from artlint.convert.options import ConvertError, Options, Outcome
 from artlint.convert.readtree import TreeReader
 from artlint.meaning import model as meaning
+
+if TYPE_CHECKING:
+    from artlint.engines import Renderer
 
 TARGETS = ("markdown", "blog", "json")
 
@@ -26,7 +31,8 @@ def detect(text: str, path: str) -> str:
 
 
 def convert(text: str, path: str, to: str, options: Options, source: str | None = None,
-            force: bool = False) -> Outcome:
+            force: bool = False, renderer: Renderer | None = None) -> Outcome:
+    """`renderer`: the real engine that judges "reads the same" (the model's rendering without)."""
     if to not in TARGETS:
         raise ConvertError(f"unknown target format {to!r}")
     if source == "json" or (source is None and path.lower().endswith((".json", ".jsonl"))):
@@ -38,6 +44,11 @@ def convert(text: str, path: str, to: str, options: Options, source: str | None 
         article, body = articles.from_text(text, path)
         source = source or ("blog" if body.has_html else "markdown")
         outcome = _from_text(article, body, source, to, options, path)
+        if not outcome.verified and to == "markdown" and source == "blog" and not force:
+            # Keep the HTML groups that would read differently as they are; convert the rest.
+            outcome = _from_text(article, body, source, to, options, path, careful=True)
+        if renderer is not None and options.verify and to == "markdown" and outcome.output is not None:
+            outcome.differences = _engine_differences(article, outcome.output, options, renderer)
     if not outcome.verified and not force:
         outcome.output = None
     return outcome
@@ -76,7 +87,8 @@ def _styled(text: str, article: Article) -> str:
     return ("\ufeff" if article.bom else "") + text
 
 
-def _from_text(article: Article, parsed: Body, source: str, to: str, options: Options, path: str) -> Outcome:
+def _from_text(article: Article, parsed: Body, source: str, to: str, options: Options, path: str,
+               careful: bool = False) -> Outcome:
     front = _front(article, options)
     outcome = Outcome(None, source, path)
     expected: meaning.Meaning | None = None
@@ -87,7 +99,7 @@ def _from_text(article: Article, parsed: Body, source: str, to: str, options: Op
         body = article.body
         expected = meaning_of(parsed) if options.verify else None
     else:
-        result = to_markdown.convert(parsed, options, verify=options.verify)
+        result = to_markdown.convert(parsed, options, verify=options.verify, careful=careful)
         keep = result.html_blocks
         outcome.dropped = result.dropped
         body = articles.join_body(front, result.markdown)[len(front) :]
@@ -115,6 +127,22 @@ def _from_text(article: Article, parsed: Body, source: str, to: str, options: Op
     # JSON carries the file's newline style and BOM as fields; the JSON text itself is plain.
     outcome.output = text if to == "json" else _styled(text, article)
     return outcome
+
+
+def _engine_differences(article: Article, output: str, options: Options, renderer: Renderer) -> list[str]:
+    """What the engine shows differently: the input's page (less what conversion drops on purpose)
+    against the output's page, both rendered in one batch."""
+    from artlint.convert import cleanup, residue
+    from artlint.convert.soup import parse as parse_html
+
+    converted, _ = articles.from_text(output.lstrip("\ufeff").replace("\r\n", "\n"), "<output>")
+    before, after = renderer([article.body, converted.body])
+    dropped: dict[str, int] = {}
+    soup = parse_html(residue.strip_residue(before, options, dropped))
+    cleanup.clean(soup, options, dropped)
+    reader = TreeReader()
+    reader.tree(soup)
+    return meaning.differences(reader.meaning(), meaning.of_html(after))
 
 
 def meaning_of(body: Body) -> meaning.Meaning:

@@ -15,6 +15,7 @@ from artlint.convert import (
     cleanup,
     emphasis,
     groups,
+    kramdown_source,
     residue,
 )
 from artlint.convert.article import Body
@@ -42,13 +43,17 @@ def _converter(options: Options) -> Converter:
     allow = options.allow()
     if options.iframes == "html":
         allow = allow.with_tags(("iframe",))
-    return Converter(allow)
+    return Converter(allow, flavor=options.flavor)
 
 
 def convert(
-    body: Body, options: Options, verify: bool = False, keep: frozenset[str] = frozenset()
+    body: Body, options: Options, verify: bool = False, keep: frozenset[str] = frozenset(),
+    careful: bool = False,
 ) -> BodyResult:
-    """`keep`: HTML blocks this converter wrote itself, kept as they are when met again."""
+    """`keep`: HTML blocks this converter wrote itself, kept as they are when met again.
+
+    `careful`: each HTML group whose Markdown would read differently is kept as written (the
+    second attempt at a file whose conversion as a whole would read differently)."""
     from artlint.parsing.parse import markdown
 
     md = markdown()
@@ -59,13 +64,21 @@ def convert(
     expected = TreeReader() if verify else None
     dropped: dict[str, int] = {}
     covered = 0
+    verbatim_end = -1
     for group in groups.split(body.tokens):
         gap = [line for line in lines[covered : group.start] if line.strip()]
         if gap:  # link reference definitions make no token of their own
             parts.append("\n".join(line.rstrip() for line in gap))
         covered = max(covered, group.end)
         if not group.html:
-            parts.append(_verbatim(lines, group))
+            touching = verbatim_end == group.start > 0 and lines[group.start - 1].strip() != ""
+            if options.kramdown_source and parts and touching:
+                # Blocks CommonMark splits may be one block to kramdown (a list runs on into a
+                # heading line): lines that touch in the input touch in the output.
+                parts[-1] += "\n" + _verbatim(lines, group)
+            else:
+                parts.append(_verbatim(lines, group))
+            verbatim_end = group.end
             if expected is not None:
                 expected.tokens(group.tokens)
             continue
@@ -73,14 +86,64 @@ def convert(
         if source in keep:
             parts.append(source)
             continue
-        rendered = md.renderer.render(group.tokens, md.options, {})
-        parts.append(_convert_html(rendered, options, dropped, expected))
+        raw = any(token.type == "html_block" for token in group.tokens)
+        if options.kramdown_source:
+            if not raw and kramdown_source.has_math(source):
+                parts.append(source)
+                if expected is not None:
+                    expected.tokens(group.tokens)
+                residue.count(dropped, "kept as written (math in HTML)")
+                continue
+            raw = raw or kramdown_source.plain_typography(source)
+        if options.kramdown_source and group.tokens[0].type == "html_block":
+            # kramdown leaves an HTML block's content as it is, Markdown and attribute lists too,
+            # but where an element says markdown="1"; Markdown there is typographed.
+            if "markdown=" in source:
+                rendered = kramdown_source.with_markdown(source, md)
+            else:
+                rendered = kramdown_source.raw_html(source)
+        else:
+            rendered = md.renderer.render(group.tokens, md.options, {})
+            if options.kramdown_source and "{:" in rendered:
+                rendered = kramdown_source.strip(rendered, dropped)
+        # kramdown and goldmark leave the text of an HTML block as it is, but substitute
+        # typography in Markdown paragraphs, even inside their inline HTML.
+        converter.raw = raw
+        if careful:
+            parts.append(_careful(rendered, source, group, options, dropped, expected, converter))
+        else:
+            parts.append(_convert_html(rendered, options, dropped, expected))
     tail = [line for line in lines[covered:] if line.strip()]
     if tail:
         parts.append("\n".join(line.rstrip() for line in tail))
     markdown_text = "\n\n".join(part for part in (p.strip("\n") for p in parts) if part.strip())
     meaning = expected.meaning() if expected is not None else None
     return BodyResult(emphasis.resolve(markdown_text), meaning, frozenset(converter.emitted), dropped)
+
+
+def _careful(
+    html: str, source: str, group: groups.Group, options: Options, dropped: dict[str, int],
+    expected: TreeReader | None, converter: Converter,
+) -> str:
+    from artlint.meaning import model as meaning
+
+    scratch: dict[str, int] = {}
+    soup = parse_html(residue.strip_residue(html, options, scratch))
+    cleanup.clean(soup, options, scratch)
+    local = TreeReader()
+    local.tree(soup)
+    text = tidy(converter.convert_soup(soup))
+    if meaning.differences(local.meaning(), meaning.of_markdown(emphasis.resolve(text))):
+        residue.count(dropped, "HTML kept as written (as Markdown it would read differently)")
+        converter.emitted.append(source)
+        if expected is not None:
+            expected.tokens(group.tokens)
+        return source
+    for what, n in scratch.items():
+        residue.count(dropped, what, n)
+    if expected is not None:
+        expected.tree(soup)
+    return text
 
 
 def _convert_html(html: str, options: Options, dropped: dict[str, int], expected: TreeReader | None) -> str:

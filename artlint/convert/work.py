@@ -6,6 +6,7 @@ Returns a small picklable dict, so the parent keeps only statuses, never file co
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,13 +63,9 @@ def _read(path: str) -> str:
 def _convert(job: Job, item: Item, text: str | None, result: dict[str, Any]) -> None:
     from artlint.convert import jsondoc, pipeline
 
-    source = job.source_format
-    if text is None:
-        text = _read(item.source)
-    elif source is None:
-        source = "json"  # one line of a JSONL archive
-    target = "json" if job.to == "jsonl" else job.to
-    outcome = pipeline.convert(text, item.relative, target, job.options, source, force=job.force)
+    text, target, source = _request(job, item, text)
+    outcome = pipeline.convert(text, item.relative, target, job.options, source, force=job.force,
+                               renderer=_renderer(job.options))
     result.update(differences=outcome.differences, dropped=outcome.dropped)
     result["source_format"] = outcome.source_format
     if outcome.unstable:
@@ -97,6 +94,62 @@ def _convert(job: Job, item: Item, text: str | None, result: dict[str, Any]) -> 
     else:
         write_atomic(path, outcome.output)
         result["status"] = "converted"
+
+
+def _request(job: Job, item: Item, text: str | None) -> tuple[str, str, str | None]:
+    """The text to convert, the target format, and the source format (None: detected)."""
+    source = job.source_format
+    if text is None:
+        text = _read(item.source)
+    elif source is None:
+        source = "json"  # one line of a JSONL archive
+    return text, "json" if job.to == "jsonl" else job.to, source
+
+
+def prefetch(job: Job, items: list[tuple[Item, str | None]]) -> None:
+    """Render every page the run's verification will ask the engine for, in one batch.
+
+    For an engine that pays per batch (a hugo build): the conversions are run once to learn
+    which pages verification renders, those are rendered together, and the real run finds them
+    in the renderer's cache.
+    """
+    from artlint.convert import pipeline
+
+    render = _renderer(job.options)
+    if render is None:
+        return
+    wanted: list[str] = []
+
+    def record(bodies: Any) -> list[str]:
+        wanted.extend(bodies)
+        return ["" for _ in bodies]
+
+    for item, given in items:
+        if item.skipped or item.error:
+            continue
+        try:
+            text, target, source = _request(job, item, given)
+            pipeline.convert(text, item.relative, target, job.options, source, force=job.force,
+                             renderer=record)
+        except Exception:  # the real run reports it, with its file
+            continue
+    render(wanted)
+
+
+def _renderer(options: Options) -> Any:
+    """The worker's renderer for `--verify-with` (its engine started once per process)."""
+    if not options.verify_with or not options.verify:
+        return None
+    return _engine_renderer(options.verify_with, options.engine_options)
+
+
+@functools.cache
+def _engine_renderer(name: str, settings: str) -> Any:
+    import json
+
+    from artlint import engines
+
+    return engines.renderer(name, json.loads(settings) if settings else None)
 
 
 def _existing(path: Path) -> str | None:

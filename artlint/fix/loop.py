@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from artlint.config.loading import Settings
 from artlint.fix.edits import apply_fixes
@@ -24,6 +25,9 @@ from artlint.model.document import Document
 from artlint.parsing.parse import parse
 from artlint.rules.base import Rule
 from artlint.text import files as textio
+
+if TYPE_CHECKING:
+    from artlint.engines import Renderer
 
 MAX_PASSES = 10
 
@@ -77,7 +81,9 @@ def fix_file(
 def fix_text(
     style: textio.TextFile, path: str, settings: Settings, unsafe: bool = False, debug: bool = False,
     rules: Sequence[Rule] | None = None,
+    renderer: Renderer | None = None,
 ) -> FixResult:
+    """`renderer`: the real engine that judges "readers see the same" (the model without)."""
     original = parse(style.text, path, bom=style.bom, encoding=style.encoding)
     start = _Run(original, engine.check_document(original, settings, debug, rules))
 
@@ -87,8 +93,10 @@ def fix_text(
     full = run(start, None)
     if full.doc is original:
         return _result(path, style, original, full)
-    seen = meaning.of_document(original)
-    refused = verify(original, full.doc, seen)
+    if renderer is not None:
+        renderer([original.body, full.doc.body])  # both pages in one engine batch (it caches them)
+    seen = _meaning(original, renderer)
+    refused = verify(original, full.doc, seen, renderer)
     if not refused:
         return _result(path, style, original, full)
     # Find the rules whose fixes change what readers see, adding one rule's fixes at a time
@@ -97,7 +105,7 @@ def fix_text(
     best, withheld, reasons = start, [], []
     for code in sorted(full.touched):
         trial = run(best, kept | {code})
-        problems = verify(original, trial.doc, seen) if trial.doc is not best.doc else []
+        problems = verify(original, trial.doc, seen, renderer) if trial.doc is not best.doc else []
         if problems:
             withheld.append(code)
             reasons += problems
@@ -153,13 +161,22 @@ def _fix_loop(
     return run
 
 
-def verify(original: Document, fixed: Document, seen: meaning.Meaning | None = None) -> list[str]:
+def verify(
+    original: Document, fixed: Document, seen: meaning.Meaning | None = None,
+    renderer: Renderer | None = None,
+) -> list[str]:
     """Why `fixed` may not replace `original` (whose Meaning `seen` may be given); [] if it may."""
     head = original.text[: original.body_offset]
     if fixed.text[: len(head)] != head or fixed.body_offset != original.body_offset:
         return ["front matter changed"]
-    before = seen if seen is not None else meaning.of_document(original)
-    return meaning.differences(before, meaning.of_document(fixed))
+    before = seen if seen is not None else _meaning(original, renderer)
+    return meaning.differences(before, _meaning(fixed, renderer))
+
+
+def _meaning(doc: Document, renderer: Renderer | None) -> meaning.Meaning:
+    if renderer is None:
+        return meaning.of_document(doc)
+    return meaning.of_html(renderer([doc.body])[0])
 
 
 def _reparse(doc: Document, text: str, style: textio.TextFile) -> Document:

@@ -22,7 +22,7 @@ from artlint.model.diagnostics import Diagnostic, Fix, Severity
 from artlint.model.document import LineIndex
 
 SOURCE = "artlint"
-CONFIG_CODE = "AL002"
+CONFIG_CODE = "AL004"
 FIX_ALL_KIND = f"{types.CodeActionKind.SourceFixAll.value}.artlint"
 _SEVERITY = {
     Severity.ERROR: types.DiagnosticSeverity.Error,

@@ -109,7 +109,14 @@ def _runs(ctx: Context, span: tuple[int, int], spacers: list[tuple[int, int]]) -
             yield run.start(), run.end()
 
 
+_NAMED = re.compile(r"""<p\b[^>]*\s(?:class|id)\s*=""", re.IGNORECASE)
+
+
 def _delete(doc: Document, blocks: list[tuple[int, int, Token]], start: int, end: int) -> Fix | None:
+    if _NAMED.match(doc.text, start):
+        # A class or id makes the empty paragraph part of a component (a link card's empty
+        # description): the site's styles or scripts may rely on it being there.
+        return None
     block = _blocks.block_at(blocks, start)
     if block is None or block[2].level != 0:
         return None

@@ -71,8 +71,13 @@ def cut(doc: Document, start: int, end: int) -> Edit:
 
 
 def unwrap(doc: Document, element: HtmlElement) -> tuple[Edit, Edit] | None:
-    """Edits that remove an element's start and end tags and keep its content."""
+    """Edits that remove an element's start and end tags and keep its content.
+
+    None for an element a kramdown attribute list follows (`<span>x</span>{: .c}`): the list is
+    the element's attributes there, and without its element it would print as text."""
     if element.end_tag_start is None or element.end is None:
+        return None
+    if doc.text.startswith("{:", element.end):
         return None
     return cut(doc, element.start, element.start_tag_end), cut(doc, element.end_tag_start, element.end)
 

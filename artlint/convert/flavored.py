@@ -1,0 +1,69 @@
+"""Text written for the output's engine: escapes it honours, typography it leaves alone.
+
+markdownify escapes for CommonMark, where a backslash escapes any ASCII punctuation. kramdown
+escapes only its own list, so `\\&` or `\\~` would print the backslash there: those characters are
+written as character references, which every engine reads as the character. Engines with
+typographic substitutions (kramdown's smart quotes, goldmark's typographer) would turn text
+that was raw HTML in the input (never substituted there) into curly quotes and ellipses; the
+characters they act on are escaped, which CommonMark reads as the plain characters too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from artlint.flavors import KRAMDOWN_ESCAPABLE
+
+# Output flavours: the engines the Markdown must read the same under.
+TARGETS = ("gfm", "commonmark", "mdx", "kramdown", "goldmark", "portable")
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+# Typographic triggers: straight quotes, "..." (ellipsis), "--" (dashes), "<<" / ">>" (guillemets;
+# markdownify already escapes < and >).
+_TYPOGRAPHY = re.compile(r"\\.|\.{3,}|--|[\"']")  # escapes first: they stay as they are
+_MATH = re.compile(r"\$\$")
+_IAL_START = re.compile(r"\{:")
+
+
+def kramdown_reads(flavor: str) -> bool:
+    return flavor in ("kramdown", "portable")
+
+
+def typographic(flavor: str) -> bool:
+    return flavor in ("kramdown", "goldmark", "portable")
+
+
+def escape(text: str, flavor: str, raw: bool) -> str:
+    """`text`, escaped for CommonMark already, made to read the same under `flavor`'s engine.
+
+    `raw`: the text was raw HTML in the input, which engines with typography leave untouched.
+    """
+    if kramdown_reads(flavor):
+        if "\\" in text:
+            text = _ESCAPED.sub(_kramdown_escape, text)
+        if "$$" in text:
+            text = _MATH.sub(r"\\$\\$", text)
+        if "{:" in text:
+            text = _IAL_START.sub(r"\\{:", text)
+    if raw and typographic(flavor):
+        text = _TYPOGRAPHY.sub(_plain, text)
+    return text
+
+
+def _kramdown_escape(found: re.Match[str]) -> str:
+    ch = found.group(1)
+    if ch in KRAMDOWN_ESCAPABLE:
+        return found.group()
+    if ch == "&":
+        return "&amp;"
+    return f"&#{ord(ch)};" if ch.isascii() and not ch.isalnum() and not ch.isspace() else found.group()
+
+
+def _plain(found: re.Match[str]) -> str:
+    hit = found.group()
+    if hit[0] == "\\":
+        return hit
+    if hit[0] == ".":
+        return "\\." * len(hit)
+    if hit == "--":
+        return "\\-\\-"
+    return "\\" + hit
