@@ -77,6 +77,7 @@ class Reader(HTMLParser):
         self.links: list[Capture] = []
         self.emphasis: list[Capture] = []
         self.images: list[tuple[str, str]] = []
+        self.classes: list[str] = []  # every class of every element, in order
         self.hidden = 0
 
     def updatepos(self, i: int, j: int) -> int:
@@ -87,6 +88,9 @@ class Reader(HTMLParser):
         if tag in _STARTS_BLOCK:
             self._break()
             self._auto_close(tag)
+        for name, value in attrs:
+            if name == "class" and value:
+                self.classes.extend(value.split())
         if tag == "br":
             self.handle_data(" ")
         elif tag == "img":

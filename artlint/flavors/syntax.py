@@ -1,0 +1,371 @@
+"""The pieces of kramdown and goldmark that no markdown-it plugin models, written once here.
+
+Each function is a markdown-it rule; `install` adds the ones a flavour needs. What they model was
+checked against the engines themselves (tests/fixtures/flavors/golden/):
+
+- kramdown escapes only its own list of characters, so `\\&` prints the backslash;
+- kramdown opens emphasis before anything but a space and closes it after anything but a space
+  (`**굵게(b)**은` is bold), where CommonMark's flanking rules refuse it;
+- kramdown attribute lists: `{: .c #id k="v"}` after a span (`<span>x</span>{: .c}`, `[a](u){:k="v"}`)
+  or on the line after a block, `{:name: ...}` definitions (dropped), `# Title {#id}`;
+- goldmark attributes: `## Title {#id .c}`, and `{.c}` after a block with parser.attribute.block;
+- goldmark without renderer.unsafe prints `<!-- raw HTML omitted -->` for every raw HTML piece;
+- the engines' typographic substitutions: quotes, `--`, `---`, `...`, `<<`, `>>`, nothing else;
+- heading ids (and goldmark's definition term ids) in the engine's slug style.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from artlint.flavors import ASCII_PUNCTUATION, Flavor
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
+    from markdown_it.rules_inline import StateInline
+    from markdown_it.token import Token
+
+OMITTED = "<!-- raw HTML omitted -->"
+
+# One attribute list's inside: `.class`, `#id`, `key="value"`, `key='value'`, `key=value`, `ref`.
+_ATTR = re.compile(r"""\.([\w-]+)|#([\w-]+)|([\w:-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"'}]+))|([\w-]+)""")
+KRAMDOWN_SPAN = re.compile(r"\{:(?!:)((?:[^{}\"']|\"[^\"]*\"|'[^']*')*)\}")
+KRAMDOWN_LINE = re.compile(r"^[ \t]{0,3}\{:(?!:)((?:[^{}\"']|\"[^\"]*\"|'[^']*')*)\}[ \t]*$")
+KRAMDOWN_DEFINITION = re.compile(r"^[ \t]{0,3}\{:[\w-]+:(?:[^{}\"']|\"[^\"]*\"|'[^']*')*\}[ \t]*$")
+KRAMDOWN_EXTENSION = re.compile(r"\{::comment\}.*?\{:/(?:comment)?\}|\{::options\b[^}]*/\}", re.S)
+GOLDMARK_LINE = re.compile(r"^[ \t]{0,3}\{([.#][^{}]*|[\w-]+=[^{}]*)\}[ \t]*$")
+KRAMDOWN_HEADING_ID = re.compile(r"[ \t]+\{#([\w-]+)\}[ \t]*$")
+GOLDMARK_HEADING = re.compile(r"[ \t]*\{([.#][^{}]*|[\w-]+=[^{}]*)\}[ \t]*$")
+_TYPOGRAPHIC = re.compile(r"---|--|\.\.\.|<<|>>")
+_SYMBOLS = {"---": "\u2014", "--": "\u2013", "...": "\u2026", "<<": "\u00ab", ">>": "\u00bb"}
+
+
+def install(md: MarkdownIt, flavor: Flavor) -> None:
+    if flavor.escapable != ASCII_PUNCTUATION:
+        md.inline.ruler.at("escape", _escape_rule(flavor.escapable))
+    if flavor.cjk_emphasis_renders:
+        md.inline.ruler.at("emphasis", kramdown_emphasis)
+    if flavor.smart_quotes:
+        md.disable("replacements")  # (c), +- and the like: neither engine does them
+        md.core.ruler.after("smartquotes", "typographic", typographic)
+    if flavor.attribute_lists == "kramdown":
+        md.core.ruler.before("block", "kramdown_extensions", kramdown_extensions)
+        md.core.ruler.after("inline", "kramdown_attributes", kramdown_attributes)
+    elif flavor.attribute_lists == "goldmark":
+        md.core.ruler.after("inline", "goldmark_attributes", _goldmark_rule(flavor.block_attributes))
+    if not flavor.raw_html:
+        md.add_render_rule("html_block", lambda *a: OMITTED + "\n")
+        md.add_render_rule("html_inline", lambda *a: OMITTED)
+    if flavor.heading_ids != "none" or flavor.definition_term_ids:
+        md.core.ruler.push("heading_ids", _ids_rule(flavor))
+
+
+# --- escapes ---------------------------------------------------------------------------------
+
+
+def _escape_rule(escapable: frozenset[str]) -> Any:
+    def escape(state: StateInline, silent: bool) -> bool:
+        pos = state.pos
+        if state.src[pos] != "\\" or pos + 1 >= state.posMax:
+            return False
+        ch = state.src[pos + 1]
+        if ch not in escapable:
+            return False  # the backslash stays, as text
+        if not silent:
+            token = state.push("text_special", "", 0)
+            token.content = ch
+            token.markup = "\\" + ch
+            token.info = "escape"
+        state.pos = pos + 2
+        return True
+
+    return escape
+
+
+# --- emphasis --------------------------------------------------------------------------------
+
+
+def kramdown_emphasis(state: StateInline, silent: bool) -> bool:
+    """kramdown's delimiters: open before a non-space, close after one; `_` not inside words."""
+    from markdown_it.rules_inline.state_inline import Delimiter
+
+    start = state.pos
+    marker = state.src[start]
+    if silent or marker not in ("_", "*"):
+        return False
+    pos = start
+    while pos < state.posMax and state.src[pos] == marker:
+        pos += 1
+    count = pos - start
+    last = state.src[start - 1] if start > 0 else " "
+    following = state.src[pos] if pos < state.posMax else " "
+    can_open = not following.isspace()
+    can_close = not last.isspace()
+    if marker == "_":
+        can_open = can_open and not (last.isalpha() or last == "-")
+        can_close = can_close and not following.isalnum()
+    for _ in range(count):
+        token = state.push("text", "", 0)
+        token.content = marker
+        state.delimiters.append(
+            Delimiter(marker=ord(marker), length=count, token=len(state.tokens) - 1, end=-1,
+                      open=can_open, close=can_close)
+        )
+    state.pos = pos
+    return True
+
+
+# --- typography ------------------------------------------------------------------------------
+
+
+def typographic(state: StateCore) -> None:
+    for token in state.tokens:
+        if token.type != "inline" or not token.children:
+            continue
+        for child in token.children:
+            if child.type == "text" and _TYPOGRAPHIC.search(child.content):
+                child.content = _TYPOGRAPHIC.sub(lambda m: _SYMBOLS[m.group()], child.content)
+
+
+# --- attribute lists -------------------------------------------------------------------------
+
+
+def parse_attributes(text: str) -> list[tuple[str, str]]:
+    """(name, value) pairs of one attribute list's inside; classes come as ("class", name)."""
+    out: list[tuple[str, str]] = []
+    for m in _ATTR.finditer(text):
+        if m.group(1):
+            out.append(("class", m.group(1)))
+        elif m.group(2):
+            out.append(("id", m.group(2)))
+        elif m.group(3):
+            value = next((g for g in m.group(4, 5, 6) if g is not None), "")
+            out.append((m.group(3), value))
+    return out
+
+
+def _apply(token: Token, attributes: list[tuple[str, str]]) -> None:
+    for name, value in attributes:
+        if name == "class":
+            old = token.attrGet("class")
+            token.attrSet("class", f"{old} {value}" if old else value)
+        else:
+            token.attrSet(name, value)
+
+
+def _apply_html(token: Token, attributes: list[tuple[str, str]]) -> None:
+    """Write attributes into a raw HTML start tag, as kramdown does for a span IAL after it."""
+    content = token.content
+    end = content.rfind("/>") if content.rstrip().endswith("/>") else content.rfind(">")
+    if end < 0:
+        return
+    extra = ""
+    for name, value in attributes:
+        if name == "class":
+            found = re.search(r'\bclass=(["\'])(.*?)\1', content)
+            if found:
+                merged = f"{found.group(2)} {value}".strip()
+                content = content[: found.start(2)] + merged + content[found.end(2) :]
+                end = content.rfind(">")
+                continue
+        extra += f' {name}="{value}"'
+    token.content = content[:end].rstrip() + extra + content[end:]
+
+
+def kramdown_extensions(state: StateCore) -> None:
+    # `{::comment}...{:/comment}` shows nothing; blanking it keeps every offset where it was.
+    if "{::" in state.src:
+        state.src = KRAMDOWN_EXTENSION.sub(_blank, state.src)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def kramdown_attributes(state: StateCore) -> None:
+    if "{" not in state.src:
+        return
+    _block_attributes(state, KRAMDOWN_LINE, KRAMDOWN_DEFINITION)
+    for token in state.tokens:
+        if token.type == "inline" and token.children and "{" in token.content:
+            _span_attributes(token.children)
+    _heading_attributes(state.tokens, KRAMDOWN_HEADING_ID, lambda m: [("id", m.group(1))])
+
+
+def _goldmark_rule(block: bool) -> Any:
+    def goldmark_attributes(state: StateCore) -> None:
+        if "{" not in state.src:
+            return
+        if block:
+            _block_attributes(state, GOLDMARK_LINE, None)
+        _heading_attributes(state.tokens, GOLDMARK_HEADING, lambda m: parse_attributes(m.group(1)))
+
+    return goldmark_attributes
+
+
+def _span_attributes(children: list[Token]) -> None:
+    for i, child in enumerate(children):
+        if child.type != "text" or "{:" not in child.content:
+            continue
+        first = KRAMDOWN_SPAN.match(child.content)
+        if first and i > 0:
+            _attach_span(children, i - 1, parse_attributes(first.group(1)))
+        # A span IAL after plain text has nothing to apply to: kramdown drops it.
+        child.content = KRAMDOWN_SPAN.sub("", child.content)
+
+
+def _attach_span(children: list[Token], index: int, attributes: list[tuple[str, str]]) -> None:
+    prev = children[index]
+    if prev.type in ("image", "code_inline"):
+        _apply(prev, attributes)
+    elif prev.type.endswith("_close"):
+        opener = prev.type[: -len("_close")] + "_open"
+        depth = 0
+        for j in range(index - 1, -1, -1):
+            if children[j].type == prev.type:
+                depth += 1
+            elif children[j].type == opener:
+                if depth == 0:
+                    _apply(children[j], attributes)
+                    return
+                depth -= 1
+    elif prev.type == "html_inline" and prev.content.startswith("</"):
+        tag = prev.content[2:].strip(" >\t\n").lower()
+        for j in range(index - 1, -1, -1):
+            token = children[j]
+            if token.type == "html_inline" and re.match(rf"<{re.escape(tag)}\b", token.content, re.I):
+                _apply_html(token, attributes)
+                return
+
+
+def _block_attributes(state: StateCore, line_re: re.Pattern[str], definition: re.Pattern[str] | None) -> None:
+    tokens = state.tokens
+    remove: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token.type != "inline" or i == 0 or tokens[i - 1].type != "paragraph_open":
+            continue
+        lines = token.content.split("\n")
+        last = lines[-1]
+        if definition is not None and definition.match(last) and len(lines) == 1:
+            remove |= {i - 1, i, i + 1}  # an attribute list definition shows nothing
+            continue
+        found = line_re.match(last)
+        if found is None:
+            continue
+        attributes = parse_attributes(found.group(1))
+        if len(lines) == 1:
+            target = _previous_block(tokens, i - 1)
+            if target is not None:
+                _apply(target, attributes)
+            remove |= {i - 1, i, i + 1}
+            continue
+        _drop_last_line(token)
+        target = tokens[i - 1]
+        if tokens[i - 1].hidden and _unindented(state.src, tokens[i - 1]):
+            # `* item` then `{: .c}` at the margin: the list is what it follows.
+            target = _enclosing_list(tokens, i - 1) or target
+        _apply(target, attributes)
+    if remove:
+        state.tokens = [t for k, t in enumerate(tokens) if k not in remove]
+
+
+def _unindented(src: str, paragraph: Token) -> bool:
+    if paragraph.map is None:
+        return False
+    lines = src.split("\n")
+    index = paragraph.map[1] - 1
+    return index < len(lines) and not lines[index][:1].isspace()
+
+
+def _enclosing_list(tokens: Sequence[Token], index: int) -> Token | None:
+    level = tokens[index].level
+    for j in range(index - 1, -1, -1):
+        if tokens[j].level < level and tokens[j].type in ("bullet_list_open", "ordered_list_open"):
+            return tokens[j]
+        level = min(level, tokens[j].level)
+    return None
+
+
+def _previous_block(tokens: Sequence[Token], index: int) -> Token | None:
+    level = tokens[index].level
+    for j in range(index - 1, -1, -1):
+        token = tokens[j]
+        if token.level != level:
+            continue
+        if token.nesting == -1:
+            opener = token.type[: -len("_close")] + "_open"
+            depth = 0
+            for k in range(j - 1, -1, -1):
+                if tokens[k].level != level:
+                    continue
+                if tokens[k].type == token.type:
+                    depth += 1
+                elif tokens[k].type == opener:
+                    if depth == 0:
+                        return tokens[k]
+                    depth -= 1
+            return None
+        if token.nesting == 0 and token.type in ("fence", "code_block", "hr"):
+            return token
+        return None
+    return None
+
+
+def _drop_last_line(inline: Token) -> None:
+    inline.content = inline.content.rsplit("\n", 1)[0]
+    children = inline.children or []
+    for j in range(len(children) - 1, -1, -1):
+        if children[j].type in ("softbreak", "hardbreak"):
+            inline.children = children[:j]
+            return
+
+
+def _heading_attributes(tokens: Sequence[Token], pattern: re.Pattern[str], read: Any) -> None:
+    for i, token in enumerate(tokens):
+        if token.type != "inline" or i == 0 or tokens[i - 1].type != "heading_open":
+            continue
+        children = token.children or []
+        if not children or children[-1].type != "text":
+            continue
+        found = pattern.search(children[-1].content)
+        if found is None:
+            continue
+        children[-1].content = children[-1].content[: found.start()]
+        token.content = pattern.sub("", token.content)
+        _apply(tokens[i - 1], read(found))
+
+
+# --- ids -------------------------------------------------------------------------------------
+
+
+def plain_text(inline: Token) -> str:
+    return "".join(
+        c.content for c in inline.children or () if c.type in ("text", "code_inline", "text_special")
+    )
+
+
+def _ids_rule(flavor: Flavor) -> Any:
+    style = flavor.heading_ids
+    terms = flavor.definition_term_ids
+
+    def heading_ids(state: StateCore) -> None:
+        from artlint.links.slugs import Slugger
+
+        slugger = Slugger("hugo" if style == "none" else style)
+        tokens = state.tokens
+        for i, token in enumerate(tokens):
+            wanted = (token.type == "heading_open" and style != "none") or (
+                terms and token.type == "dt_open"
+            )
+            if not wanted or i + 1 >= len(tokens):
+                continue
+            given = token.attrGet("id")
+            if given is not None:
+                slugger.taken.add(str(given))
+                continue
+            token.attrSet("id", slugger.slug(plain_text(tokens[i + 1])))
+
+    return heading_ids
