@@ -43,7 +43,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from artlint.config.loading import Settings, load
+from artlint.config.loading import ConfigError, Settings, load
 from artlint.discovery.walk import expand
 from artlint.lint import engine
 from artlint.model.diagnostics import Diagnostic, Severity
@@ -75,7 +75,10 @@ def check_text(
     text: str, path: str = "<text>", settings: Settings | None = None
 ) -> list[Diagnostic]:
     settings = settings or settings_for()
-    return engine.check_document(parse(text, path), settings)
+    from artlint import site as sites
+
+    site = sites.for_file(path, settings)
+    return engine.check_document(parse(text, path, flavor=site.flavor_for(path), site=site), settings)
 
 
 def check_file(path: str, settings: Settings, debug: bool = False) -> FileResult:
@@ -89,9 +92,14 @@ def check_file(path: str, settings: Settings, debug: bool = False) -> FileResult
 
 def check_bytes(data: bytes, path: str, settings: Settings, debug: bool = False) -> FileResult:
     try:
-        doc = parse_bytes(data, path)
+        from artlint import site as sites
+
+        site = sites.for_file(path, settings)
+        doc = parse_bytes(data, path, site.flavor_for(path), site)
     except DecodeError as exc:
         return FileResult(path, [_unreadable(path, str(exc), exc.line, exc.column)])
+    except ConfigError:
+        raise  # a broken site configuration stops the run (exit 2)
     except Exception as exc:  # a parser bug on one file must not stop the others
         if debug:
             import traceback

@@ -66,6 +66,8 @@ def app() -> None:
 @click.option("--output", "-o", type=PATH, help="Write the report to a file.")
 @click.option("--color/--no-color", default=None, help="Colour text output.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@click.option("--flavor", help="Markdown flavour of every file (commonmark, gfm, kramdown, goldmark, mdx); "
+              "default: detected from each file's site.")
 @click.option("--jobs", "-j", default="auto", metavar="N",
               help="Worker processes: a number, or auto (one for a few files, every core for many).")
 def check(
@@ -89,6 +91,7 @@ def check(
     output: Path | None,
     color: bool | None,
     debug: bool,
+    flavor: str | None,
     jobs: str,
 ) -> None:
     """Check articles: front matter, inline style and HTML, links."""
@@ -121,6 +124,7 @@ def check(
         output=output,
         color=color,
         debug=debug,
+        flavor=flavor,
         jobs=workers,
     )
     finish(run_check(options))
@@ -146,10 +150,11 @@ def explain(code: str) -> None:
 
 def _register_extra_commands() -> None:
     # Commands declared in modules of their own, each adding itself to the group.
-    from artlint.cli import cache, convert
+    from artlint.cli import cache, convert, site
 
     convert.register(app)
     cache.register(app)
+    site.register(app)
 
 
 _register_extra_commands()

@@ -39,6 +39,7 @@ class CheckOptions:
     output: Path | None = None
     color: bool | None = None
     debug: bool = False
+    flavor: str | None = None  # --flavor: every file's Markdown flavour, over the detected one
     jobs: int | None = None  # worker processes; None: one for a few files, every core for many
 
 
@@ -60,7 +61,12 @@ def build_settings(options: CheckOptions) -> Settings:
     if options.allow_private:
         links["allow_private"] = True
     sections["links"] = links
+    if options.flavor is not None:
+        from artlint.site.options import check_flavor
+
+        check_flavor(options.flavor, "--flavor")
     return settings.with_cli(
+        flavor=options.flavor,
         select=options.select,
         extend_select=extend,
         ignore=ignore,
@@ -96,7 +102,12 @@ def _checked(options: CheckOptions, settings: Settings) -> Iterator[FileResult]:
     if paths:
         from artlint.runner import check_files
 
-        yield from check_files(list(expand(paths, settings)), settings, options.debug, options.jobs)
+        files = list(expand(paths, settings))
+        from artlint.site.preflight import preflight
+
+        # A broken site configuration is one error before any file is checked (exit 2).
+        files = preflight(files, settings)
+        yield from check_files(files, settings, options.debug, options.jobs)
 
 
 def run_check(options: CheckOptions) -> int:

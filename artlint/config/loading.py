@@ -64,6 +64,8 @@ TOP_KEYS = {
     "links": "table of link-checking settings",
     "convert": "table of conversion settings",
     "strict": "treat warnings as failures",
+    "flavor": "Markdown flavour of every file, over what the site detection finds",
+    "site": "table of site settings: detect, root, static, baseurl, unpublished",
 }
 
 
@@ -82,6 +84,7 @@ class Settings:
     overrides: tuple[Override, ...] = ()
     sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     strict: bool = False
+    flavor: str | None = None  # a flavour name (artlint.flavors.NAMES); None: detected per site
 
     def section(self, name: str) -> Mapping[str, Any]:
         return self.sections.get(name, {})
@@ -181,6 +184,13 @@ def from_mapping(
         overrides=tuple(read_override(o, source) for o in read_table_list(data, "overrides", source)),
         sections=sections,
         strict=bool(data.get("strict", False)),
+        flavor=_read_flavor(data, sections, source),
     )
+
+
+def _read_flavor(data: Mapping[str, Any], sections: Mapping[str, Any], source: str) -> str | None:
+    from artlint.site.options import check_site_settings
+
+    return check_site_settings(data.get("flavor"), sections.get("site", {}), source)
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from artlint.model.diagnostics import Severity
 
 OVERRIDE_KEYS = ("files", "select", "extend-select", "ignore", "rules", "schema")
-SECTION_DEFAULTS: dict[str, dict[str, Any]] = {"links": {}, "convert": {}}
+SECTION_DEFAULTS: dict[str, dict[str, Any]] = {"links": {}, "convert": {}, "site": {}}
 
 
 class ConfigError(Exception):
@@ -76,6 +76,10 @@ def section_defaults(name: str) -> dict[str, Any]:
         from artlint.convert.settings import DEFAULTS as CONVERT
 
         return dict(CONVERT)
+    if name == "site":
+        from artlint.site.settings import DEFAULTS as SITE
+
+        return dict(SITE)
     return dict(SECTION_DEFAULTS.get(name, {}))
 
 

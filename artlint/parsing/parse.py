@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from artlint.flavors import GFM, Flavor
+from artlint.flavors.render import parser
 from artlint.frontmatter import split as frontmatter
 from artlint.html import scan as htmlscan
 from artlint.model.document import Document, LineIndex
-from artlint.parsing import extract
+from artlint.parsing import extract, templates
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -65,12 +67,21 @@ def newline_style(text: str) -> str:
     return "\n"
 
 
-def parse_bytes(data: bytes, path: str) -> Document:
+def parse_bytes(data: bytes, path: str, flavor: Flavor | None = None, site: Any = None) -> Document:
     text, bom, encoding = decode(data)
-    return parse(text, path, bom=bom, encoding=encoding)
+    return parse(text, path, bom=bom, encoding=encoding, flavor=flavor, site=site)
 
 
-def parse(text: str, path: str = "<text>", *, bom: bool = False, encoding: str = "utf-8") -> Document:
+def parse(
+    text: str,
+    path: str = "<text>",
+    *,
+    bom: bool = False,
+    encoding: str = "utf-8",
+    flavor: Flavor | None = None,
+    site: Any = None,
+) -> Document:
+    """Parse with `flavor`'s parser (default GFM); `site` is the file's artlint.site.Site."""
     if text.startswith("\ufeff"):
         text, bom = text[1:], True
     newline = newline_style(text)
@@ -95,8 +106,12 @@ def parse(text: str, path: str = "<text>", *, bom: bool = False, encoding: str =
         body_offset=body_offset,
         body_line=body_line,
     )
-    md = markdown()
+    doc.flavor = flavor or GFM
+    doc.site = site
+    md = parser(doc.flavor)
     doc.tokens = md.parse(body)
+    if doc.flavor.templates or doc.flavor.attribute_lists == "kramdown":
+        doc.opaque = templates.spans(body, body_offset, doc.flavor)
     masked, doc.code_spans = htmlscan.masked_text(text, body_offset, body_line, doc.tokens, index)
     doc.elements, doc.html_problems = htmlscan.scan(masked, index)
     doc.links = extract.markdown_links(doc, md) + extract.html_links(doc)

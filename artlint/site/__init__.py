@@ -1,0 +1,152 @@
+"""The site a file belongs to: its generator, Markdown engine settings, root, static folders, and
+whether the generator publishes the file.
+
+    site = detect(Path("blog/_posts/2024-01-01-hello.md"))
+    site.kind, site.config, site.flavor_for(path).name, site.publication(path, front_matter)
+
+Detection walks up from the file's folder to the first generator configuration (Jekyll
+`_config.yml`, Hugo `hugo.*` or `config.*`, Astro `astro.config.*`) and is cached per folder. No
+configuration found: a plain GFM site with no root. `flavor` and `[site]` in .artlint.toml override
+what is detected (see `configured`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from artlint.flavors import GFM, MDX, Flavor
+
+if TYPE_CHECKING:
+    from artlint.config.loading import Settings
+
+JEKYLL_CONFIGS = ("_config.yml", "_config.yaml")
+HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
+HUGO_LEGACY = ("config.toml", "config.yaml", "config.yml", "config.json")
+ASTRO_CONFIGS = tuple(f"astro.config.{e}" for e in ("mjs", "js", "ts", "mts", "cjs", "cts"))
+_DATED = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-")
+
+
+@dataclass(frozen=True)
+class Site:
+    kind: str  # "jekyll", "hugo", "astro" or "none"
+    flavor: Flavor
+    root: Path | None = None  # the folder root-relative URLs start from
+    config: Path | None = None  # the file the settings were read from
+    static: tuple[Path, ...] = ()  # folders served at the root (/img/a.png)
+    content: Path | None = None  # Hugo contentDir
+    baseurl: str = ""
+    permalink: str | None = None
+    exclude: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    collections: tuple[str, ...] = ()  # Jekyll collections whose `_name` folders are published
+    source: str = "default"  # where the flavour came from: "detected", "configured" or "default"
+
+    def flavor_for(self, path: str | Path) -> Flavor:
+        if str(path).endswith(".mdx"):
+            return MDX
+        return self.flavor
+
+    def url_roots(self) -> tuple[Path, ...]:
+        """Folders a root-relative URL may resolve into, in the order the generator looks."""
+        roots = list(self.static)
+        if self.root is not None and self.root not in roots:
+            roots.append(self.root)
+        return tuple(roots)
+
+    def publication(self, path: str | Path, front_matter: Any = None) -> tuple[bool, str]:
+        """(published, why) for a file of this site; why is "" for an ordinary published page."""
+        from artlint.site import publish
+
+        return publish.publication(self, Path(path), front_matter)
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "config": str(self.config) if self.config else None,
+            "flavor": self.flavor.name,
+            "flavor_label": self.flavor.label,
+            "flavor_source": self.source,
+            "root": str(self.root) if self.root else None,
+            "static": [str(p) for p in self.static],
+            "content": str(self.content) if self.content else None,
+            "baseurl": self.baseurl,
+            "permalink": self.permalink,
+        }
+
+
+NONE = Site("none", GFM)
+
+
+def detect(path: str | Path) -> Site:
+    """The site of the file (or folder) at `path`; raises ConfigError for a broken config."""
+    start = Path(path).absolute()
+    folder = start if start.is_dir() else start.parent
+    return _detect_folder(str(folder))
+
+
+@functools.cache
+def _detect_folder(folder: str) -> Site:
+    here = Path(folder)
+    found = _site_here(here)
+    if found is not None:
+        return found
+    if here.parent == here:
+        return NONE
+    return _detect_folder(str(here.parent))
+
+
+def _site_here(folder: Path) -> Site | None:
+    from artlint.site import readers
+
+    for name in JEKYLL_CONFIGS:
+        if (folder / name).is_file():
+            return readers.jekyll(folder / name)
+    for name in HUGO_CONFIGS:
+        if (folder / name).is_file():
+            return readers.hugo(folder / name)
+    for name in HUGO_LEGACY:
+        candidate = folder / name
+        if candidate.is_file() and ((folder / "content").is_dir() or (folder / "layouts").is_dir()
+                                    or (folder / "archetypes").is_dir() or (folder / "themes").is_dir()):
+            return readers.hugo(candidate)
+    for name in ASTRO_CONFIGS:
+        if (folder / name).is_file():
+            return readers.astro(folder / name)
+    return None
+
+
+def configured(site: Site, flavor: str | None, table: dict[str, Any] | None, base: Path) -> Site:
+    """`site` with .artlint.toml's `flavor` and `[site]` settings over what was detected."""
+    from artlint import flavors
+
+    changes: dict[str, Any] = {}
+    table = table or {}
+    if flavor:
+        changes["flavor"] = flavors.get(flavor)
+        changes["source"] = "configured"
+    if table.get("root"):
+        changes["root"] = (base / str(table["root"])).resolve()
+    if table.get("static"):
+        changes["static"] = tuple((base / str(p)).resolve() for p in table["static"])
+    if table.get("baseurl"):
+        changes["baseurl"] = str(table["baseurl"])
+    return replace(site, **changes) if changes else site
+
+
+def clear_cache() -> None:
+    _detect_folder.cache_clear()
+
+
+
+
+def for_file(path: str | Path, settings: Settings) -> Site:
+    """The site of `path` with the configuration's `flavor` and `[site]` settings applied."""
+    table = dict(settings.section("site"))
+    site = detect(path) if table.get("detect", True) and path != "<text>" else NONE
+    if settings.flavor is None and not any(table.get(k) for k in ("root", "static", "baseurl")):
+        return site
+    return configured(site, settings.flavor, table, settings.root)
