@@ -45,12 +45,17 @@ _SYMBOLS = {"---": "\u2014", "--": "\u2013", "...": "\u2026", "<<": "\u00ab", ">
 
 def install(md: MarkdownIt, flavor: Flavor) -> None:
     if flavor.escapable != ASCII_PUNCTUATION:
-        md.inline.ruler.at("escape", _escape_rule(flavor.escapable))
+        md.inline.ruler.at("escape", _escape_rule(flavor.escapable, flavor.input != "kramdown"))
     if flavor.cjk_emphasis_renders:
         md.inline.ruler.at("emphasis", kramdown_emphasis)
     if flavor.smart_quotes:
-        md.disable("replacements")  # (c), +- and the like: neither engine does them
+        md.disable(["replacements", "smartquotes"])  # (c), +- and the like: neither engine does them
         md.core.ruler.after("smartquotes", "typographic", typographic)
+        md.core.ruler.after("typographic", "quotes", _quotes_rule(flavor.engine))
+    if flavor.footnotes and flavor.engine in ("kramdown", "goldmark"):
+        md.add_render_rule("footnote_anchor_name", _footnote_name(flavor.engine))
+        if flavor.engine == "kramdown":
+            md.add_render_rule("footnote_anchor", _kramdown_backlink)
     if flavor.attribute_lists == "kramdown":
         md.core.ruler.before("block", "kramdown_extensions", kramdown_extensions)
         md.core.ruler.after("inline", "kramdown_attributes", kramdown_attributes)
@@ -66,12 +71,19 @@ def install(md: MarkdownIt, flavor: Flavor) -> None:
 # --- escapes ---------------------------------------------------------------------------------
 
 
-def _escape_rule(escapable: frozenset[str]) -> Any:
+def _escape_rule(escapable: frozenset[str], break_lines: bool) -> Any:
     def escape(state: StateInline, silent: bool) -> bool:
         pos = state.pos
         if state.src[pos] != "\\" or pos + 1 >= state.posMax:
             return False
         ch = state.src[pos + 1]
+        if ch == "\n" and break_lines:  # kramdown's GFM parser: a backslash line break
+            if not silent:
+                state.push("hardbreak", "br", 0)
+            state.pos = pos + 2
+            while state.pos < state.posMax and state.src[state.pos] in " \t":
+                state.pos += 1
+            return True
         if ch not in escapable:
             return False  # the backslash stays, as text
         if not silent:
@@ -128,6 +140,103 @@ def typographic(state: StateCore) -> None:
         for child in token.children:
             if child.type == "text" and _TYPOGRAPHIC.search(child.content):
                 child.content = _TYPOGRAPHIC.sub(lambda m: _SYMBOLS[m.group()], child.content)
+
+
+_SPACE = frozenset(" \t\n\r\u00a0")
+_OPENERS = frozenset(" \t\n\r([{-\u00a0")
+_CLOSERS = frozenset(".,;:!?)]'\"*_~")
+_QUOTES = {'"': ("\u201c", "\u201d"), "'": ("\u2018", "\u2019")}
+
+
+def _punct(ch: str) -> bool:
+    import unicodedata
+
+    return unicodedata.category(ch)[0] in "PS"
+
+
+def _quotes_rule(engine: str) -> Any:
+    """Curly quotes decided as the engine decides, one quote at a time (no pairing).
+
+    goldmark: a quote that can only open (left-flanking) opens, one that can only close closes,
+    one that can do both stays straight; an apostrophe between letters closes. kramdown: a quote
+    after a space or an opening bracket opens, after anything else closes.
+    """
+
+    def quotes(state: StateCore) -> None:
+        for token in state.tokens:
+            if token.type != "inline" or not token.children:
+                continue
+            if '"' not in token.content and "'" not in token.content:
+                continue
+            children = token.children
+            for i, child in enumerate(children):
+                if child.type != "text" or ('"' not in child.content and "'" not in child.content):
+                    continue
+                before = _neighbour(children, i, -1)
+                after = _neighbour(children, i, 1)
+                child.content = _curl(child.content, before, after, engine)
+
+    return quotes
+
+
+def _neighbour(children: Sequence[Token], index: int, step: int) -> str:
+    j = index + step
+    while 0 <= j < len(children):
+        token = children[j]
+        if token.type in ("softbreak", "hardbreak"):
+            return " "
+        if token.type in ("text", "code_inline", "text_special") and token.content:
+            return token.content[-1] if step < 0 else token.content[0]
+        j += step
+    return " "
+
+
+def _curl(text: str, first_before: str, last_after: str, engine: str) -> str:
+    out = []
+    for k, ch in enumerate(text):
+        if ch not in _QUOTES:
+            out.append(ch)
+            continue
+        before = out[-1] if out else first_before
+        after = text[k + 1] if k + 1 < len(text) else last_after
+        left, right = _QUOTES[ch]
+        if engine == "kramdown":
+            out.append(left if before in _OPENERS and after not in _SPACE else right)
+            continue
+        if ch == "'" and before.isalnum() and after.isalpha():
+            out.append(right)
+            continue
+        space_before, space_after = before in _SPACE, after in _SPACE
+        left_flanking = not space_after and (not _punct(after) or space_before or _punct(before))
+        right_flanking = not space_before and (not _punct(before) or space_after or _punct(after))
+        if left_flanking and not right_flanking:
+            out.append(left)
+        elif right_flanking and not left_flanking and (space_after or after in _CLOSERS):
+            # Observed: goldmark leaves `_blank"}` straight; before common closers it curls.
+            out.append(right)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+# --- footnotes -------------------------------------------------------------------------------
+
+
+def _footnote_name(engine: str) -> Any:
+    # kramdown names notes after their labels (#fn:src), goldmark numbers them (#fn:1).
+    def name(self: object, tokens: Sequence[Token], idx: int, options: object, env: object) -> str:
+        meta = tokens[idx].meta
+        label = meta.get("label")
+        if engine == "kramdown" and label:
+            return f":{label}"
+        return f":{meta['id'] + 1}"
+
+    return name
+
+
+def _kramdown_backlink(self: Any, tokens: Sequence[Token], idx: int, options: object, env: object) -> str:
+    ident = self.rules["footnote_anchor_name"](tokens, idx, options, env)
+    return f' <a href="#fnref{ident}" class="reversefootnote" role="doc-backlink">\u21a9</a>'
 
 
 # --- attribute lists -------------------------------------------------------------------------
@@ -211,17 +320,17 @@ def _span_attributes(children: list[Token]) -> None:
         if child.type != "text" or "{:" not in child.content:
             continue
         first = KRAMDOWN_SPAN.match(child.content)
-        if first and i > 0:
-            _attach_span(children, i - 1, parse_attributes(first.group(1)))
-        # A span IAL after plain text has nothing to apply to: kramdown drops it.
-        child.content = KRAMDOWN_SPAN.sub("", child.content)
+        # Only right after a span element is it an attribute list; after text it is text.
+        if first and i > 0 and _attach_span(children, i - 1, parse_attributes(first.group(1))):
+            child.content = child.content[first.end() :]
 
 
-def _attach_span(children: list[Token], index: int, attributes: list[tuple[str, str]]) -> None:
+def _attach_span(children: list[Token], index: int, attributes: list[tuple[str, str]]) -> bool:
     prev = children[index]
     if prev.type in ("image", "code_inline"):
         _apply(prev, attributes)
-    elif prev.type.endswith("_close"):
+        return True
+    if prev.type.endswith("_close"):
         opener = prev.type[: -len("_close")] + "_open"
         depth = 0
         for j in range(index - 1, -1, -1):
@@ -230,7 +339,7 @@ def _attach_span(children: list[Token], index: int, attributes: list[tuple[str, 
             elif children[j].type == opener:
                 if depth == 0:
                     _apply(children[j], attributes)
-                    return
+                    return True
                 depth -= 1
     elif prev.type == "html_inline" and prev.content.startswith("</"):
         tag = prev.content[2:].strip(" >\t\n").lower()
@@ -238,7 +347,8 @@ def _attach_span(children: list[Token], index: int, attributes: list[tuple[str, 
             token = children[j]
             if token.type == "html_inline" and re.match(rf"<{re.escape(tag)}\b", token.content, re.I):
                 _apply_html(token, attributes)
-                return
+                return True
+    return False
 
 
 def _block_attributes(state: StateCore, line_re: re.Pattern[str], definition: re.Pattern[str] | None) -> None:
