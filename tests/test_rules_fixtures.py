@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rulecheck import RULE_FIXTURES, check
+from rulecheck import RULE_FIXTURES, check, fixture_flavor
 
 from artlint.rules import all_rules
 
@@ -16,7 +16,8 @@ CASES = sorted(p for prefix in PREFIXES for p in RULE_FIXTURES.glob(f"{prefix}*/
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_fixture(case: Path) -> None:
-    found = [f"{d.line}:{d.column} {d.code}" for d in check(case.read_text("utf-8"), case.parent.name)]
+    text, code = case.read_text("utf-8"), case.parent.name
+    found = [f"{d.line}:{d.column} {d.code}" for d in check(text, code, flavor=fixture_flavor(case))]
     if case.name.startswith("pass"):
         assert found == []
     else:

@@ -476,6 +476,10 @@ def _ids_rule(flavor: Flavor) -> Any:
             if given is not None:
                 slugger.taken.add(str(given))
                 continue
-            token.attrSet("id", slugger.slug(plain_text(tokens[i + 1])))
+            # kramdown's GFM parser makes the id from the heading's source text, markup included.
+            inline = tokens[i + 1]
+            source = style == "jekyll" and token.type == "heading_open"
+            text = inline.content if source else plain_text(inline)
+            token.attrSet("id", slugger.slug(text))
 
     return heading_ids

@@ -18,7 +18,7 @@ _PATTERNS = {
     "liquid": re.compile(r"\{%-?.*?-?%\}|\{\{-?.*?-?\}\}", re.S),
     "shortcode": re.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}", re.S),
     "kramdown": re.compile(r"\{::(\w+)\b[^}]*/\}|\{::(\w+)\b[^}]*\}.*?\{:/\w*\}", re.S),
-    "mdx": re.compile(r"^(?:import|export)\b.*?(?=\n\s*\n|\Z)|\{[^{}\n]*\}", re.S | re.M),
+    "mdx": re.compile(r"^(?:import|export)\b.*?(?=\n\s*\n|\Z)|\{(?:[^{}\n]|\{[^{}\n]*\})*\}", re.S | re.M),
 }
 
 
