@@ -32,7 +32,8 @@ from artlint.parsing.parse import parse  # noqa: E402
 RUBY = r"""
 require 'json'; require 'kramdown'; require 'kramdown-parser-gfm'
 jobs = JSON.parse(STDIN.read)
-STDOUT.write(JSON.generate(jobs.map { |j| Kramdown::Document.new(j['source'], j['options'].transform_keys(&:to_sym)).to_html }))
+STDOUT.write(JSON.generate(jobs.map { |j|
+  Kramdown::Document.new(j['source'], j['options'].transform_keys(&:to_sym)).to_html }))
 """
 
 
@@ -77,7 +78,8 @@ def ht117() -> int:
             false += 1
             print(f"kramdown renders it: {page.relative_to(SITES)}:{d.line}: {literal}")
     kramdown_pages = sum(1 for p in pages() if sites.detect(p).flavor.engine == "kramdown")
-    print(f"HT117 on {kramdown_pages} kramdown pages: {len(findings)} findings, {false} that kramdown renders")
+    print(f"HT117 on {kramdown_pages} kramdown pages: {len(findings)} findings, "
+          f"{false} that kramdown renders")
     return 1 if false else 0
 
 
@@ -90,8 +92,9 @@ def fix() -> int:
             shutil.copytree(repo, copy)
             before = {p: p.read_text(encoding="utf-8") for p in copy.rglob("*")
                       if p.suffix in (".md", ".markdown", ".mdx") and p.is_file()}
-            subprocess.run([sys.executable, "-c", "from artlint.cli.app import main; main()", "check", "--fix", "--exit-zero",
-                            "--jobs", "1", "--format", "json", str(copy)],
+            command = [sys.executable, "-c", "from artlint.cli.app import main; main()"]
+            subprocess.run([*command, "check", "--fix", "--exit-zero", "--jobs", "1", "--format", "json",
+                            str(copy)],
                            capture_output=True, text=True, cwd=tmp)
             jobs = []
             for path, old in before.items():
@@ -119,7 +122,8 @@ def fix() -> int:
                         real_changed += 1
                         print(f"real kramdown: {repo.name}/{path.relative_to(copy)}: {diff[:3]}")
         sites.clear_cache()
-    print(f"--fix over {checked} pages ({fixed_pages} changed by fixes): {changed_total} read differently under their flavour model, "
+    print(f"--fix over {checked} pages ({fixed_pages} changed by fixes): {changed_total} read "
+          "differently under their flavour model, "
           f"{real_changed} under real kramdown")
     return 1 if changed_total or real_changed else 0
 

@@ -68,8 +68,21 @@ def of_markdown(body: str, flavor: Flavor | None = None) -> Meaning:
 
 
 def of_document(doc: Document) -> Meaning:
-    """The Meaning of the body as the file's site renders it; front matter is not shown."""
-    return of_markdown(doc.body, doc.flavor)
+    """The Meaning of the body as the file's site renders it; front matter is not shown.
+
+    Template syntax (Liquid, shortcodes) is the generator's, and a fix never edits it: it reads
+    as one placeholder each, so that its inside is never taken for the article's text.
+    """
+    body = doc.body
+    if doc.opaque:
+        parts, at = [], doc.body_offset
+        for start, end in doc.opaque:
+            if start < at:
+                continue
+            parts += [doc.text[at:start], "\u27e6template\u27e7", "\n" * doc.text.count("\n", start, end)]
+            at = end
+        body = "".join(parts) + doc.text[at:]
+    return of_markdown(body, doc.flavor)
 
 
 def _is_heading(kind: str) -> bool:

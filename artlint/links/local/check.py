@@ -90,7 +90,7 @@ def _check_link(
         return _anchor(link, target, _own_anchors(ctx, options), "this file")
     resolution = locate(doc.path, target, options)
     if link.kind == "front-matter" and target.kind == "local":
-        resolution = field_resolution(resolution, target, options)
+        resolution = field_resolution(resolution, target, options, doc.path)
     if resolution is None:
         return None
     if resolution.path is None:

@@ -20,7 +20,9 @@ _ASSETS = "png jpg jpeg gif webp svg avif ico bmp tif tiff pdf zip gz mp4 webm m
 _SOURCES = "md markdown ipynb csv docx xlsx pptx hwp"
 ASSET_TYPES = frozenset(f".{ext}" for ext in f"{_ASSETS} {_SOURCES}".split(" "))
 # Folders whose files a generator serves at the site root (Hugo's static/, Astro's public/).
-SERVED_FOLDERS = ("", "static", "public")
+# Folders generators serve at the site root: Jekyll the root, Hugo static/ (and assets/ through
+# its pipes), Astro public/.
+SERVED_FOLDERS = ("", "static", "public", "assets")
 _POST_URL = re.compile(r"/(?:[^/]+/)*(\d{4})/(\d{2})/(\d{2})/([^/]+?)(?:/|\.html)?$")
 
 
