@@ -10,7 +10,7 @@ from artlint.flavors.render import parser
 from artlint.frontmatter import split as frontmatter
 from artlint.html import scan as htmlscan
 from artlint.model.document import Document, LineIndex
-from artlint.parsing import extract, templates
+from artlint.parsing import extract
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -111,6 +111,8 @@ def parse(
     md = parser(doc.flavor)
     doc.tokens = md.parse(body)
     if doc.flavor.templates or doc.flavor.attribute_lists == "kramdown":
+        from artlint.parsing import templates
+
         doc.opaque = templates.spans(body, body_offset, doc.flavor)
     masked, doc.code_spans = htmlscan.masked_text(text, body_offset, body_line, doc.tokens, index)
     doc.elements, doc.html_problems = htmlscan.scan(masked, index)

@@ -100,22 +100,31 @@ def _detect_folder(folder: str) -> Site:
 
 
 def _site_here(folder: Path) -> Site | None:
-    from artlint.site import readers
+    found = _config_here(folder)
+    if found is None:
+        return None
+    from artlint.site import readers  # only for a folder that has a generator configuration
 
+    kind, path = found
+    reader = {"jekyll": readers.jekyll, "hugo": readers.hugo, "astro": readers.astro}[kind]
+    return reader(path)
+
+
+def _config_here(folder: Path) -> tuple[str, Path] | None:
     for name in JEKYLL_CONFIGS:
         if (folder / name).is_file():
-            return readers.jekyll(folder / name)
+            return "jekyll", folder / name
     for name in HUGO_CONFIGS:
         if (folder / name).is_file():
-            return readers.hugo(folder / name)
+            return "hugo", folder / name
     for name in HUGO_LEGACY:
         candidate = folder / name
-        if candidate.is_file() and ((folder / "content").is_dir() or (folder / "layouts").is_dir()
-                                    or (folder / "archetypes").is_dir() or (folder / "themes").is_dir()):
-            return readers.hugo(candidate)
+        if candidate.is_file() and any((folder / d).is_dir() for d in ("content", "layouts", "archetypes",
+                                                                       "themes")):
+            return "hugo", candidate
     for name in ASTRO_CONFIGS:
         if (folder / name).is_file():
-            return readers.astro(folder / name)
+            return "astro", folder / name
     return None
 
 
