@@ -56,6 +56,15 @@ def install(md: MarkdownIt, flavor: Flavor) -> None:
         md.add_render_rule("footnote_anchor_name", _footnote_name(flavor.engine))
         if flavor.engine == "kramdown":
             md.add_render_rule("footnote_anchor", _kramdown_backlink)
+    if flavor.engine == "kramdown":
+        md.inline.ruler.before("escape", "kramdown_math", kramdown_math)
+        md.block.ruler.before("fence", "kramdown_math_block", kramdown_math_block,
+                              {"alt": ["paragraph", "reference", "blockquote", "list"]})
+        md.add_render_rule("math_inline", _math(r"\(", r"\)"))
+        md.add_render_rule("math_block", _math(r"\[", "\\]\n"))
+        if not flavor.parse_block_html:
+            md.block.ruler.before("html_block", "kramdown_html_block", kramdown_html_block,
+                                  {"alt": ["paragraph", "reference", "blockquote"]})
     if flavor.attribute_lists == "kramdown":
         md.core.ruler.before("block", "kramdown_extensions", kramdown_extensions)
         md.core.ruler.after("inline", "kramdown_attributes", kramdown_attributes)
@@ -130,14 +139,133 @@ def kramdown_emphasis(state: StateInline, silent: bool) -> bool:
     return True
 
 
+# --- kramdown math and HTML blocks -----------------------------------------------------------
+
+
+def _math(opening: str, closing: str) -> Any:
+    # kramdown's default math engine (MathJax) writes the TeX between \( \) or \[ \], trimmed.
+    def render(self: object, tokens: Sequence[Token], idx: int, options: object, env: object) -> str:
+        return opening + _escape_html(tokens[idx].content.strip()) + closing
+
+    return render
+
+
+def _escape_html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def kramdown_math(state: StateInline, silent: bool) -> bool:
+    """`$$...$$` inside a paragraph: kramdown's inline math, its inside not Markdown."""
+    pos = state.pos
+    if not state.src.startswith("$$", pos):
+        return False
+    end = state.src.find("$$", pos + 2, state.posMax)
+    if end < 0 or end == pos + 2:
+        return False
+    if not silent:
+        token = state.push("math_inline", "math", 0)
+        token.content = state.src[pos + 2 : end]
+        token.markup = "$$"
+    state.pos = end + 2
+    return True
+
+
+def kramdown_math_block(state: Any, start: int, end: int, silent: bool) -> bool:
+    """A paragraph that is only `$$...$$` (on one line or several): kramdown's block math."""
+    begin = state.bMarks[start] + state.tShift[start]
+    if state.sCount[start] - state.blkIndent >= 4 or not state.src.startswith("$$", begin):
+        return False
+    line = start
+    text = state.src[begin + 2 : state.eMarks[start]]
+    closed = text.rstrip().endswith("$$") and len(text.rstrip()) >= 2
+    body = [text.rstrip()[:-2]] if closed else [text]
+    while not closed:
+        line += 1
+        if line >= end or state.isEmpty(line):
+            return False
+        current = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+        if current.rstrip().endswith("$$"):
+            body.append(current.rstrip()[:-2])
+            closed = True
+        else:
+            body.append(current)
+    if line + 1 < end and not state.isEmpty(line + 1):
+        return False  # text follows on the next line: a paragraph with inline math
+    if silent:
+        return True
+    token = state.push("math_block", "math", 0)
+    token.content = "\n".join(body)
+    token.map = [start, line + 1]
+    token.markup = "$$"
+    state.line = line + 1
+    return True
+
+
+_BLOCK_TAGS = frozenset((
+    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+    "h6", "head", "header", "hgroup", "hr", "html", "iframe", "legend", "li", "main", "menu", "nav",
+    "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+    "ul", "video",
+))
+_OPEN_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(?=[\s>/])")
+
+
+def kramdown_html_block(state: Any, start: int, end: int, silent: bool) -> bool:
+    """kramdown (parse_block_html off): a block element runs raw to its matching end tag, blank
+    lines and indented lines included, where CommonMark ends an HTML block at a blank line."""
+    begin = state.bMarks[start] + state.tShift[start]
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    found = _OPEN_TAG.match(state.src, begin)
+    if found is None or found.group(1).lower() not in _BLOCK_TAGS:
+        return False
+    tag = found.group(1).lower()
+    opens = re.compile(rf"<{tag}(?=[\s>/])|</{tag}\s*>", re.I)
+    depth, line = 0, start
+    while line < end:
+        text = state.src[state.bMarks[line] : state.eMarks[line]]
+        for m in opens.finditer(text):
+            depth += -1 if m.group().startswith("</") else 1
+        if depth <= 0:
+            break
+        line += 1
+    line = min(line, end - 1)  # unclosed: kramdown takes the rest of the document as its content
+    if silent:
+        return True
+    token = state.push("html_block", "", 0)
+    token.map = [start, line + 1]
+    token.content = state.getLines(start, line + 1, state.blkIndent, True)
+    state.line = line + 1
+    return True
+
+
 # --- typography ------------------------------------------------------------------------------
+
+
+_RAW_OPEN = re.compile(r"<(code|kbd|samp|pre|tt)\b", re.I)
+_RAW_CLOSE = re.compile(r"</(code|kbd|samp|pre|tt)\s*>", re.I)
+
+
+def _outside_raw_code(children: Sequence[Token]) -> list[Token]:
+    """Text children not inside raw-HTML `<code>`-like tags, which the engines keep as written."""
+    out, depth = [], 0
+    for child in children:
+        if child.type == "html_inline":
+            if _RAW_OPEN.match(child.content):
+                depth += 1
+            elif _RAW_CLOSE.match(child.content):
+                depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(child)
+    return out
 
 
 def typographic(state: StateCore) -> None:
     for token in state.tokens:
         if token.type != "inline" or not token.children:
             continue
-        for child in token.children:
+        for child in _outside_raw_code(token.children):
             if child.type == "text" and _TYPOGRAPHIC.search(child.content):
                 child.content = _TYPOGRAPHIC.sub(lambda m: _SYMBOLS[m.group()], child.content)
 
@@ -159,7 +287,7 @@ def _quotes_rule(engine: str) -> Any:
 
     goldmark: a quote that can only open (left-flanking) opens, one that can only close closes,
     one that can do both stays straight; an apostrophe between letters closes. kramdown: a quote
-    after a space or an opening bracket opens, after anything else closes.
+    after a space, a dash or an opening bracket opens, after anything else closes.
     """
 
     def quotes(state: StateCore) -> None:
@@ -169,8 +297,11 @@ def _quotes_rule(engine: str) -> Any:
             if '"' not in token.content and "'" not in token.content:
                 continue
             children = token.children
+            plain = {id(c) for c in _outside_raw_code(children)}
             for i, child in enumerate(children):
                 if child.type != "text" or ('"' not in child.content and "'" not in child.content):
+                    continue
+                if id(child) not in plain:
                     continue
                 before = _neighbour(children, i, -1)
                 after = _neighbour(children, i, 1)
@@ -201,7 +332,8 @@ def _curl(text: str, first_before: str, last_after: str, engine: str) -> str:
         after = text[k + 1] if k + 1 < len(text) else last_after
         left, right = _QUOTES[ch]
         if engine == "kramdown":
-            out.append(left if before in _OPENERS and after not in _SPACE else right)
+            # kramdown closes a quote only after a character that can end a word.
+            out.append(left if before in _OPENERS else right)
             continue
         if ch == "'" and before.isalnum() and after.isalpha():
             out.append(right)
@@ -364,6 +496,10 @@ def _block_attributes(state: StateCore, line_re: re.Pattern[str], definition: re
             continue
         found = line_re.match(last)
         if found is None:
+            head = line_re.match(lines[0]) if len(lines) > 1 else None
+            if head is not None:  # an attribute list on the line before a block applies to it
+                _drop_first_line(token)
+                _apply(tokens[i - 1], parse_attributes(head.group(1)))
             continue
         attributes = parse_attributes(found.group(1))
         if len(lines) == 1:
@@ -422,6 +558,15 @@ def _previous_block(tokens: Sequence[Token], index: int) -> Token | None:
             return token
         return None
     return None
+
+
+def _drop_first_line(inline: Token) -> None:
+    inline.content = inline.content.split("\n", 1)[1]
+    children = inline.children or []
+    for j, child in enumerate(children):
+        if child.type in ("softbreak", "hardbreak"):
+            inline.children = children[j + 1 :]
+            return
 
 
 def _drop_last_line(inline: Token) -> None:

@@ -35,6 +35,7 @@ _CLOSES: dict[str, frozenset[str]] = {
     tag: frozenset(_AUTO_CLOSE.get(tag, set()) | ({"p"} if tag in _CLOSES_P else set()))
     for tag in _STARTS_BLOCK
 }
+_HIGHLIGHTER = ("language-", "highlight", "highlighter-")
 _EMPHASIS = {"strong": "strong", "b": "strong", "em": "em", "i": "em"}
 
 
@@ -89,8 +90,8 @@ class Reader(HTMLParser):
             self._break()
             self._auto_close(tag)
         for name, value in attrs:
-            if name == "class" and value:
-                self.classes.extend(value.split())
+            if name == "class" and value and not self._in_code(tag):
+                self.classes.extend(c for c in value.split() if not c.startswith(_HIGHLIGHTER))
         if tag == "br":
             self.handle_data(" ")
         elif tag == "img":
@@ -111,6 +112,10 @@ class Reader(HTMLParser):
             self.links.append(frame.capture)
         self.hidden += tag in _HIDDEN
         self.stack.append(frame)
+
+    def _in_code(self, tag: str) -> bool:
+        # Syntax highlighting (Rouge, Prism, highlight.js) is the engine's, not the author's styling.
+        return tag in ("pre", "code") or any(frame.tag in ("pre", "code") for frame in self.stack)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _STARTS_BLOCK:
