@@ -122,3 +122,10 @@ def test_root_relative_links_resolve_against_the_detected_site(
     name = "/" + asset.split("/", 1)[1] if not asset.startswith("assets") else "/" + asset
     post = _write(tmp_path / page, f"---\ntitle: a\nimage: {name}\n---\n![a]({name}) ![b](/missing.png)\n")
     assert _codes(post, "LK001") == [(5, "LK001")]
+
+
+def test_footnotes_are_parsed_when_the_body_has_them() -> None:
+    with_note = parse("A claim[^1].\n\n[^1]: The source.\n", "a.md", flavor=flavors.GFM)
+    assert any(t.type == "footnote_block_open" for t in with_note.tokens)
+    plain = parse("No notes [here].\n", "a.md", flavor=flavors.GFM)
+    assert [t.type for t in plain.tokens] == ["paragraph_open", "inline", "paragraph_close"]

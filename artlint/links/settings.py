@@ -9,7 +9,7 @@ from artlint.links.external.settings import EXTERNAL
 # Offline checking: local files, anchors, front-matter URL fields.
 OFFLINE: dict[str, Any] = {
     # Folder that root-relative links ("/img/a.png") resolve against, relative to the config
-    # root; empty: root-relative links are not checked.
+    # root; empty: the root of the site detected for the file (none: not checked).
     "site_root": "",
     # The site's own address ("https://example.com/blog"); links to it are checked locally.
     "base_url": "",
