@@ -61,6 +61,7 @@ class FileResult:
     text: str | None = None  # the decoded source, for reporters that quote lines
     links: list[Link] = field(default_factory=list)  # for the run-wide external link check
     directives: list[Directive] = field(default_factory=list)
+    unpublished: str = ""  # why the site's generator does not publish the file; "" when it does
 
     @property
     def crashed(self) -> bool:
@@ -109,7 +110,12 @@ def check_bytes(data: bytes, path: str, settings: Settings, debug: bool = False)
         code, name = engine.INTERNAL_CODE, engine.INTERNAL_NAME
         return FileResult(path, [engine.RuleCrash(path, 1, 1, code, name, Severity.ERROR, message)])
     diagnostics = engine.check_document(doc, settings, debug)
-    return FileResult(path, diagnostics, doc.text, external_candidates(doc, settings), doc.directives)
+    result = FileResult(path, diagnostics, doc.text, external_candidates(doc, settings), doc.directives)
+    if site.root is not None:
+        data = doc.front_matter.data if doc.front_matter is not None else None
+        published, why = site.publication(path, data)
+        result.unpublished = "" if published else why
+    return result
 
 
 def external_candidates(doc: Document, settings: Settings) -> list[Link]:
