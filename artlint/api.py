@@ -112,8 +112,8 @@ def check_bytes(data: bytes, path: str, settings: Settings, debug: bool = False)
     diagnostics = engine.check_document(doc, settings, debug)
     result = FileResult(path, diagnostics, doc.text, external_candidates(doc, settings), doc.directives)
     if site.root is not None:
-        data = doc.front_matter.data if doc.front_matter is not None else None
-        published, why = site.publication(path, data)
+        fields = doc.front_matter.data if doc.front_matter is not None else None
+        published, why = site.publication(path, fields)
         result.unpublished = "" if published else why
     return result
 
