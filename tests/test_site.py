@@ -159,3 +159,12 @@ def test_unpublished_files_can_be_skipped(tmp_path: Path, monkeypatch: pytest.Mo
     skipped = json.loads(artlint("check", "--select", "HT101", "--format", "json", ".").stdout)
     assert skipped["summary"]["files"] == 1
     assert [Path(d["path"]).name for d in skipped["diagnostics"]] == ["2024-01-01-a.md"]
+
+
+def test_mdx_files_are_read_by_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _write(tmp_path / "astro.config.ts", "export default {}\n")
+    _write(tmp_path / "src" / "content" / "a.mdx", "---\ntitle: a\n---\nLine<br>\n")
+    monkeypatch.chdir(tmp_path)
+    report = json.loads(artlint("check", "--select", "HT120", "--format", "json", ".").stdout)
+    assert report["summary"]["files"] == 1
+    assert [(d["line"], d["code"]) for d in report["diagnostics"]] == [(4, "HT120")]

@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 CONFIG_NAMES = (".artlint.toml", "artlint.toml", "pyproject.toml")
-DEFAULT_EXTENSIONS = (".md", ".markdown", ".html")
+DEFAULT_EXTENSIONS = (".md", ".markdown", ".mdx", ".html")
 SCHEMA_FILES = (".json", ".yaml", ".yml")
 
 TOP_KEYS = {

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from artlint.links.local.fs import Miss, listing, lookup
 
-PAGE_TYPES = (".md", ".markdown", ".html", ".htm")
+PAGE_TYPES = (".md", ".markdown", ".mdx", ".html", ".htm")
 INDEX_NAMES = ("index.md", "index.markdown", "index.html", "README.md", "readme.md", "_index.md")
 # Files a site generator copies as they are: when such a link misses, the link is broken.
 _ASSETS = "png jpg jpeg gif webp svg avif ico bmp tif tiff pdf zip gz mp4 webm mov mp3 ogg wav m4a"
