@@ -129,3 +129,13 @@ def test_footnotes_are_parsed_when_the_body_has_them() -> None:
     assert any(t.type == "footnote_block_open" for t in with_note.tokens)
     plain = parse("No notes [here].\n", "a.md", flavor=flavors.GFM)
     assert [t.type for t in plain.tokens] == ["paragraph_open", "inline", "paragraph_close"]
+
+
+def test_site_root_from_the_configuration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from artlint.config.loading import load
+
+    _write(tmp_path / ".artlint.toml", '[site]\nroot = "www"\n')
+    _write(tmp_path / "www" / "img" / "a.png", "png")
+    post = _write(tmp_path / "posts" / "a.md", "---\ntitle: a\n---\n![a](/img/a.png) ![b](/img/b.png)\n")
+    settings = load(tmp_path / ".artlint.toml").with_cli(select=("LK001",))
+    assert [(d.line, d.code) for d in check_file(str(post), settings).diagnostics] == [(4, "LK001")]
