@@ -2,6 +2,7 @@
 
     python benchmarks/flavor_acceptance.py ht117 [SITES]  # HT117 findings kramdown renders fine
     python benchmarks/flavor_acceptance.py fix [SITES]    # pages whose rendering --fix changed
+    python benchmarks/flavor_acceptance.py agree [SITES]  # kramdown model vs real kramdown, per repo
 
 SITES defaults to ../shared/sites beside the repository.
 
@@ -128,5 +129,30 @@ def fix() -> int:
     return 1 if changed_total or real_changed else 0
 
 
+def agree() -> int:
+    from collections import Counter
+
+    from artlint.flavors.render import render
+
+    kramdown_pages = [p for p in pages() if sites.detect(p).flavor.engine == "kramdown"]
+    docs = [parse(p.read_text(encoding="utf-8"), str(p)) for p in kramdown_pages]
+    flavours = [sites.detect(p).flavor for p in kramdown_pages]
+    htmls = kramdown_html([(d.body, _options(f)) for d, f in zip(docs, flavours, strict=True)])
+    same: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for page, doc, flavor, html in zip(kramdown_pages, docs, flavours, htmls, strict=True):
+        repo = page.relative_to(SITES).parts[0]
+        total[repo] += 1
+        diff = meaning.differences(meaning.of_html(html), meaning.of_html(render(doc.body, flavor)))
+        if diff:
+            print(f"{page.relative_to(SITES)}: {diff[:2]}")
+        else:
+            same[repo] += 1
+    for repo in sorted(total):
+        print(f"{repo}: {same[repo]}/{total[repo]} read the same as real kramdown")
+    print(f"all: {sum(same.values())}/{sum(total.values())}")
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit({"ht117": ht117, "fix": fix}[sys.argv[1]]())
+    sys.exit({"ht117": ht117, "fix": fix, "agree": agree}[sys.argv[1]]())
