@@ -44,7 +44,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from artlint.config.loading import Settings, load
+from artlint.config.loading import ConfigError, Settings, load
 from artlint.discovery.walk import expand
 from artlint.lint import engine
 from artlint.model.diagnostics import Diagnostic, Severity
@@ -65,6 +65,7 @@ class FileResult:
     text: str | None = None  # the decoded source, for reporters that quote lines
     links: list[Link] = field(default_factory=list)  # for the run-wide external link check
     directives: list[Directive] = field(default_factory=list)
+    unpublished: str = ""  # why the site's generator does not publish the file; "" when it does
 
     @property
     def crashed(self) -> bool:
@@ -82,7 +83,10 @@ def check_text(
     text: str, path: str = "<text>", settings: Settings | None = None
 ) -> list[Diagnostic]:
     settings = settings or settings_for()
-    return engine.check_document(parse(text, path), settings)
+    from artlint import site as sites
+
+    site = sites.for_file(path, settings)
+    return engine.check_document(parse(text, path, flavor=site.flavor_for(path), site=site), settings)
 
 
 def check_file(
@@ -127,9 +131,14 @@ def check_bytes(
     if skipped is not None:
         return skipped
     try:
-        doc = parse_bytes(data, path)
+        from artlint import site as sites
+
+        site = sites.for_file(path, settings)
+        doc = parse_bytes(data, path, site.flavor_for(path), site)
     except DecodeError as exc:
         return FileResult(path, [_unreadable(path, str(exc), exc.line, exc.column)])
+    except ConfigError:
+        raise  # a broken site configuration stops the run (exit 2)
     except Exception as exc:  # a parser bug on one file must not stop the others
         if debug:
             import traceback
@@ -139,7 +148,12 @@ def check_bytes(
         code, name = engine.INTERNAL_CODE, engine.INTERNAL_NAME
         return FileResult(path, [engine.RuleCrash(path, 1, 1, code, name, Severity.ERROR, message)])
     diagnostics = engine.check_document(doc, settings, debug, rules)
-    return FileResult(path, diagnostics, doc.text, external_candidates(doc, settings), doc.directives)
+    result = FileResult(path, diagnostics, doc.text, external_candidates(doc, settings), doc.directives)
+    if site.root is not None:
+        fields = doc.front_matter.data if doc.front_matter is not None else None
+        published, why = site.publication(path, fields)
+        result.unpublished = "" if published else why
+    return result
 
 
 def external_candidates(doc: Document, settings: Settings) -> list[Link]:

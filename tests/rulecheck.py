@@ -34,11 +34,28 @@ RULE_FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 SERVER = "{server}"
 
 
-def check(text: str, code: str, options: dict[str, Any] | None = None) -> list[Diagnostic]:
+def check(
+    text: str, code: str, options: dict[str, Any] | None = None, flavor: str | None = None
+) -> list[Diagnostic]:
+    """Run rule `code` over `text` parsed as `flavor` (default: GFM, a file of no site)."""
+    from artlint import flavors
+
     settings = (
         from_mapping({"rules": {code: options}}, root=Path.cwd()) if options else Settings(root=Path.cwd())
     )
-    return engine.check_document(parse(text, "post.md"), settings.with_cli(select=(code,)))
+    model = flavors.get(flavor) if flavor else None
+    return engine.check_document(parse(text, "post.md", flavor=model), settings.with_cli(select=(code,)))
+
+
+def fixture_flavor(case: Path) -> str | None:
+    """`name.FLAVOR.md` is read as that flavour; else the folder's `flavor` file names one."""
+    from artlint.flavors import NAMES
+
+    parts = case.name.split(".")
+    if len(parts) == 3 and parts[1] in NAMES:
+        return parts[1]
+    marker = case.parent / "flavor"
+    return marker.read_text("utf-8").strip() if marker.is_file() else None
 
 
 def fixed(text: str, code: str, unsafe: bool = False, rounds: int = 5) -> str:
@@ -80,7 +97,7 @@ def _text(case: Path, server: str | None) -> bytes:
 
 def findings(case: Path, server: str | None = None) -> list[str]:
     """What checking the fixture reports, one `path:line:col CODE message` line per finding."""
-    settings = fixture_settings(case.parent, server)
+    settings = fixture_settings(case.parent, server).with_cli(flavor=fixture_flavor(case))
     results: list[FileResult] = [check_bytes(_text(case, server), str(case), settings)]
     if server is not None:
         from artlint.links.external.run import attach
@@ -92,7 +109,7 @@ def findings(case: Path, server: str | None = None) -> list[str]:
 
 def fix_path(case: Path) -> str:
     """The fixture after the real fix path, unsafe fixes included."""
-    settings = fixture_settings(case.parent)
+    settings = fixture_settings(case.parent).with_cli(flavor=fixture_flavor(case))
     style = textio.decode_bytes(case.read_bytes())
     return fix_text(style, str(case), settings, unsafe=True).text
 

@@ -59,7 +59,7 @@ def test_a_parser_failure_on_one_file_stops_nothing_else(
 ) -> None:
     real = artlint.api.parse_bytes
 
-    def flaky(data: bytes, path: str) -> object:
+    def flaky(data: bytes, path: str, *args: object) -> object:
         if path.endswith("a.md"):
             raise RecursionError("simulated")
         return real(data, path)

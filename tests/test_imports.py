@@ -92,7 +92,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
      "artlint.links.external", "artlint.links.http", "artlint.cache"),
     ("artlint.api", "artlint.lint"),
     ("artlint.rules",),
-    ("artlint.meaning", "artlint.parsing", "artlint.flavors", "artlint.engines", "artlint.links"),
+    ("artlint.meaning", "artlint.parsing", "artlint.site", "artlint.flavors", "artlint.engines",
+     "artlint.links"),
     ("artlint.html", "artlint.frontmatter", "artlint.schema", "artlint.text", "artlint.discovery"),
     ("artlint.model", "artlint.config", "artlint.discovery.globs"),
 )

@@ -17,9 +17,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = artlint.parsing.parse.parse_bytes
 
-    def counting(data: bytes, path: str) -> object:
+    def counting(data: bytes, path: str, *args: object) -> object:
         seen.append(Path(path).name)
-        return real(data, path)
+        return real(data, path, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(artlint.parsing.parse, "parse_bytes", counting)
     return seen

@@ -78,6 +78,6 @@ def test_every_slug_style_the_configuration_accepts_has_a_slugger() -> None:
 
 
 def test_unknown_slug_style_is_a_configuration_error(tmp_path: Path) -> None:
-    expected = r"\[links\] slug: expected one of github, jekyll, hugo; got 'mkdocs'"
+    expected = r"\[links\] slug: expected one of github, jekyll, hugo, kramdown; got 'mkdocs'"
     with pytest.raises(ConfigError, match=expected):
         from_mapping({"links": {"slug": "mkdocs"}}, root=tmp_path)

@@ -63,6 +63,8 @@ def app() -> None:
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 @click.option("--verify-with", type=click.Choice(["kramdown", "hugo"]),
               help="With --fix or --diff, judge each fix with this installed engine.")
+@click.option("--flavor", help="Markdown flavour of every file (commonmark, gfm, kramdown, goldmark, mdx); "
+              "default: detected from each file's site.")
 @click.option("--jobs", "-j", default="auto", metavar="N",
               help="Worker processes: a number, or auto (one for a few files, every core for many).")
 @click.option("--shard", metavar="I/N",
@@ -90,6 +92,7 @@ def check(
     output: Path | None,
     color: bool | None,
     debug: bool,
+    flavor: str | None,
     jobs: str,
     shard: str | None,
     changed_since: str | None,
@@ -133,6 +136,7 @@ def check(
         output=output,
         color=color,
         debug=debug,
+        flavor=flavor,
         jobs=workers,
         shard=part,
         changed_since=changed_since,
@@ -169,10 +173,11 @@ def lsp() -> None:
 
 def _register_extra_commands() -> None:
     # Commands declared in modules of their own, each adding itself to the group.
-    from artlint.cli import cache, convert
+    from artlint.cli import cache, convert, site
 
     convert.register(app)
     cache.register(app)
+    site.register(app)
 
 
 _register_extra_commands()

@@ -38,7 +38,12 @@ def build_settings(options: CheckOptions, rules: Sequence[Rule] | None = None) -
         links = replace(links, cache=False)
     if options.allow_private:
         links = replace(links, allow_private=True)
+    if options.flavor is not None:
+        from artlint.site.options import check_flavor
+
+        check_flavor(options.flavor, "--flavor")
     return settings.with_cli(
+        flavor=options.flavor,
         select=options.select,
         extend_select=extend,
         ignore=ignore,
@@ -85,8 +90,12 @@ def _checked(
     elif paths:
         from artlint.runner import check_files
 
-        chosen = scoped(list(expand(paths, settings)), options, settings)
-        yield from check_files(chosen, settings, options.debug, options.jobs, _result_cache(settings))
+        files = list(expand(paths, settings))
+        from artlint.site.preflight import preflight
+
+        # A broken site configuration is one error before any file is checked (exit 2).
+        files = scoped(preflight(files, settings), options, settings)
+        yield from check_files(files, settings, options.debug, options.jobs, _result_cache(settings))
 
 
 def _result_cache(settings: Settings) -> ResultCache | None:

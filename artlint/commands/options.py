@@ -28,6 +28,7 @@ class CheckOptions:
     output: Path | None = None
     color: bool | None = None
     debug: bool = False
+    flavor: str | None = None  # --flavor: every file's Markdown flavour, over the detected one
     jobs: int | None = None  # worker processes; None: one for a few files, every core for many
     shard: tuple[int, int] | None = None  # (i, n): check only the i-th of n stable parts
     changed_since: str | None = None  # a git ref: check what changed since, and its linkers

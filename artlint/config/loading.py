@@ -14,7 +14,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from artlint.config.sections import ConvertSettings, LinksSettings, read_convert, read_links
+from artlint.config.sections import (
+    ConvertSettings,
+    LinksSettings,
+    SiteSettings,
+    read_convert,
+    read_links,
+    read_site,
+)
 from artlint.config.values import (
     OVERRIDE_KEYS,
     ConfigError,
@@ -48,7 +55,7 @@ __all__ = [
 ]
 
 CONFIG_NAMES = (".artlint.toml", "artlint.toml", "pyproject.toml")
-DEFAULT_EXTENSIONS = (".md", ".markdown", ".html")
+DEFAULT_EXTENSIONS = (".md", ".markdown", ".mdx", ".html")
 SCHEMA_FILES = (".json", ".yaml", ".yml")
 
 TOP_KEYS = {
@@ -68,6 +75,8 @@ TOP_KEYS = {
     "cache": "keep results per file in .artlint_cache/ and reuse them while nothing they depend on changed",
     "verify": 'how --fix and convert judge "reads the same": "model" (the flavour\'s model) or "engine"',
     "verify-with": "the real engine verification renders with: kramdown or hugo (implies verify = engine)",
+    "flavor": "Markdown flavour of every file, over what the site detection finds",
+    "site": "table of site settings: detect, root, static, baseurl, unpublished",
 }
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 VERIFY_MODES = ("model", "engine")
@@ -94,6 +103,8 @@ class Settings:
     cache: bool = True
     verify: str = "model"  # "engine": --fix renders with the real engine (verify_with, or the flavour's)
     verify_with: str | None = None
+    flavor: str | None = None  # a flavour name (artlint.flavors.NAMES); None: detected per site
+    site: SiteSettings = field(default_factory=SiteSettings)
 
     def relative(self, path: str) -> str:
         try:
@@ -192,6 +203,8 @@ def from_mapping(
         max_file_size=read_size(data.get("max-file-size", DEFAULT_MAX_FILE_SIZE), "max-file-size", source),
         cache=_read_bool(data.get("cache", True), "cache", source),
         **_read_verify(data, source),
+        flavor=_read_flavor(data.get("flavor"), source),
+        site=read_site(data.get("site", {}), source),
     )
 
 
@@ -209,5 +222,12 @@ def _read_verify(data: Mapping[str, Any], source: str) -> dict[str, Any]:
     if engine is not None and engine not in ("kramdown", "hugo"):
         raise ConfigError(f"{source}: 'verify-with' must be kramdown or hugo, not {engine!r}")
     return {"verify": "engine" if engine else verify, "verify_with": engine}
+
+
+def _read_flavor(value: Any, source: str) -> str | None:
+    """A flavour's name; which names exist is checked after loading (lint.selection)."""
+    if value is not None and not isinstance(value, str):
+        raise ConfigError(f"{source}: 'flavor' must be a flavour's name, got {value!r}")
+    return value
 
 

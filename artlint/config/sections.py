@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from artlint.config.values import ConfigError, check_keys
 
 # Heading id styles of the site generators: GitHub, Jekyll (kramdown GFM), Hugo (goldmark).
-SLUG_STYLES = ("github", "jekyll", "hugo")
+SLUG_STYLES = ("github", "jekyll", "hugo", "kramdown")
 # Colour and background spans: "text" keeps their text, "drop" removes them with their text,
 # "mark" wraps background colours in <mark>, "emphasis" turns coloured text into *emphasis*.
 SPAN_MODES = ("text", "drop", "mark", "emphasis")
@@ -77,6 +77,26 @@ class ConvertSettings:
     flavor: str = ""
 
 
+@dataclass(frozen=True)
+class SiteSettings:
+    """`[site]`: what the site detection finds, and what overrides it."""
+
+    # Walk up from each file to its generator's configuration (_config.yml, hugo.toml, ...).
+    detect: bool = True
+    # Folder root-relative links ("/img/a.png") resolve against, relative to the config file;
+    # empty: the detected site's root.
+    root: str = ""
+    # Folders served at the site root (Hugo static/, Astro public/), relative to the config file.
+    static: tuple[str, ...] = ()
+    # The path the site is served under ("/blog"); empty: the detected one.
+    baseurl: str = ""
+    # Files the generator does not publish (drafts, _posts without a date): "check" or "skip".
+    unpublished: str = "check"
+
+
+UNPUBLISHED = ("check", "skip")
+
+
 Reader = Callable[[Any, str], Any]
 
 
@@ -87,12 +107,6 @@ def _choice(valid: tuple[str, ...]) -> Reader:
         return str(value)
 
     return read
-
-
-def _text(value: Any, where: str) -> str:
-    if not isinstance(value, str):
-        raise ConfigError(f"{where}: expected a string, got {value!r}")
-    return value
 
 
 def _bool(value: Any, where: str) -> bool:
@@ -223,7 +237,7 @@ CONVERT_KEYS: dict[str, Reader] = {
     "allowed-tags": _tags,
     "allowed-attributes": _attributes,
     "jobs": _count,
-    "flavor": _text,
+    "flavor": _str,
 }
 
 
@@ -238,6 +252,19 @@ def _read(value: Any, name: str, keys: Mapping[str, Reader], source: str) -> dic
 
 def read_links(value: Any, source: str) -> LinksSettings:
     return LinksSettings(**_read(value, "links", LINKS_KEYS, source))
+
+
+SITE_KEYS: dict[str, Reader] = {
+    "detect": _bool,
+    "root": _str,
+    "static": _strings,
+    "baseurl": _str,
+    "unpublished": _choice(UNPUBLISHED),
+}
+
+
+def read_site(value: Any, source: str) -> SiteSettings:
+    return SiteSettings(**_read(value, "site", SITE_KEYS, source))
 
 
 def read_convert(value: Any, source: str) -> ConvertSettings:

@@ -3,10 +3,10 @@
     result = fix_file("post.md", settings, unsafe=False)
     result.changed, result.fixed, result.refused, result.withheld, result.diagnostics
 
-Fixes are kept only when the Meaning of the body (text, blocks, links, images, emphasis) is
-unchanged and the front matter is byte-identical. When the fixes of some rules would change
-it, those rules' fixes are withheld (`withheld`, with the reasons in `refused`) and the
-others are still applied.
+Fixes are kept only when the Meaning of the body (text, blocks, links, images, emphasis,
+classes), rendered with the flavour of the file's site, is unchanged and the front matter is
+byte-identical. When the fixes of some rules would change it, those rules' fixes are withheld
+(`withheld`, with the reasons in `refused`) and the others are still applied.
 """
 
 from __future__ import annotations
@@ -84,7 +84,11 @@ def fix_text(
     renderer: Renderer | None = None,
 ) -> FixResult:
     """`renderer`: the real engine that judges "readers see the same" (the model without)."""
-    original = parse(style.text, path, bom=style.bom, encoding=style.encoding)
+    from artlint import site as sites
+
+    site = sites.for_file(path, settings)
+    original = parse(style.text, path, bom=style.bom, encoding=style.encoding,
+                     flavor=site.flavor_for(path), site=site)
     start = _Run(original, engine.check_document(original, settings, debug, rules))
 
     def run(base: _Run, allowed: set[str] | None) -> _Run:
@@ -141,6 +145,7 @@ def _fix_loop(
         chosen = [
             d.fix for d in run.diagnostics
             if d.fix is not None and (d.fix.safe or unsafe) and (allowed is None or d.code in allowed)
+            and not _touches_template(run.doc, d.fix)
         ]
         text, applied = apply_fixes(run.doc.text, chosen, run.doc.body_offset, newline)
         if not applied or text == run.doc.text:
@@ -180,7 +185,16 @@ def _meaning(doc: Document, renderer: Renderer | None) -> meaning.Meaning:
 
 
 def _reparse(doc: Document, text: str, style: textio.TextFile) -> Document:
-    return parse(text, doc.path, bom=style.bom, encoding=style.encoding)
+    return parse(text, doc.path, bom=style.bom, encoding=style.encoding, flavor=doc.flavor, site=doc.site)
+
+
+def _touches_template(doc: Document, fix: Fix) -> bool:
+    """Template syntax is the generator's: a fix that would edit it is never applied."""
+    if not doc.opaque:
+        return False
+    from artlint.parsing.templates import inside
+
+    return any(inside(doc.opaque, e.start, e.end) for e in fix.edits)
 
 
 def _codes(diagnostics: list[Diagnostic], applied: list[Fix]) -> set[str]:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 # punctuation character; kramdown only its own list, so `\&` prints the backslash there.
 ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 KRAMDOWN_ESCAPABLE = frozenset("\\.*_+-=`()[]{}#!:|\"'$<>")
+# kramdown's GFM parser adds `~` (its strikethrough delimiter).
+KRAMDOWN_GFM_ESCAPABLE = KRAMDOWN_ESCAPABLE | {"~"}
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,8 @@ class Flavor:
     # `**굵게(b)**은`; kramdown renders it.
     cjk_emphasis_renders: bool = False
     attribute_lists: str = ""  # "kramdown" ({: .c #id}), "goldmark" ({#id .c}), or "" (none)
-    heading_ids: str = "github"  # slug style: "github", "kramdown", "goldmark", or "none"
+    block_attributes: bool = False  # goldmark parser.attribute.block: `{.c}` after a block
+    heading_ids: str = "github"  # slug style: "github", "jekyll", "kramdown", "hugo", or "none"
     tables: bool = True
     strikethrough: bool = True
     footnotes: bool = False
@@ -36,32 +39,49 @@ class Flavor:
     definition_term_ids: bool = False  # goldmark parser.autoDefinitionTermID
     hard_wrap: bool = False
     parse_block_html: bool = False  # kramdown: Markdown inside HTML blocks is parsed
+    input: str = ""  # kramdown's `input:` (GFM or kramdown); "" for the other engines
     templates: tuple[str, ...] = ()  # template syntaxes kept opaque: "liquid", "shortcode", "mdx"
     options: tuple[tuple[str, object], ...] = field(default=())  # engine settings, as read
 
     def with_options(self, **changes: object) -> Flavor:
         return replace(self, **changes)  # type: ignore[arg-type]
 
+    @property
+    def label(self) -> str:
+        """The name with the settings that make it differ from the built-in flavour."""
+        base = BUILTIN.get(self.name)
+        if base is None or base == self:
+            return self.name
+        changed = [
+            f"{f}={getattr(self, f)!r}" for f in _SHOWN
+            if getattr(self, f) != getattr(base, f)
+        ]
+        return f"{self.name} ({', '.join(changed)})" if changed else self.name
+
+
+_SHOWN = ("raw_html", "smart_quotes", "heading_ids", "definition_term_ids", "block_attributes",
+          "hard_wrap", "parse_block_html", "input")
 
 COMMONMARK = Flavor("commonmark", "markdown-it", tables=False, strikethrough=False)
 GFM = Flavor("gfm", "markdown-it", footnotes=True)
 KRAMDOWN = Flavor(
     "kramdown",
     "kramdown",
-    escapable=KRAMDOWN_ESCAPABLE,
+    escapable=KRAMDOWN_GFM_ESCAPABLE,
     smart_quotes=True,
     cjk_emphasis_renders=True,
     attribute_lists="kramdown",
-    heading_ids="kramdown",
+    heading_ids="jekyll",
     footnotes=True,
     definition_lists=True,
+    input="GFM",
     templates=("liquid",),
 )
 GOLDMARK = Flavor(
     "goldmark",
     "goldmark",
     raw_html=False,
-    heading_ids="goldmark",
+    heading_ids="hugo",
     footnotes=True,
     definition_lists=True,
     attribute_lists="goldmark",
@@ -84,3 +104,13 @@ def get(name: str) -> Flavor:
         return BUILTIN[name]
     except KeyError:
         raise UnknownFlavor(name) from None
+
+
+def kramdown(input_format: str = "GFM") -> Flavor:
+    """kramdown with `input: GFM` (Jekyll's default) or `input: kramdown` (the plain parser)."""
+    if input_format.lower() == "gfm":
+        return KRAMDOWN
+    return replace(
+        KRAMDOWN, input="kramdown", escapable=KRAMDOWN_ESCAPABLE, heading_ids="kramdown",
+        tables=True, strikethrough=False,
+    )

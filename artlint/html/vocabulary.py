@@ -72,6 +72,9 @@ CLEAN_CONTENT = frozenset({"script", "style", "noscript", "template"})
 
 # Attributes the editor adds (data-ke-size="size16", data-ke-type="opengraph", ...).
 EDITOR_PREFIX = "data-ke-"
+# Classes word processors paste along (Word's MsoNormal, MsoListParagraph, ...): no site's style
+# sheet defines them, so removing them changes nothing a reader sees.
+RESIDUE_CLASS_PREFIXES = ("Mso",)
 PARAGRAPH_SIZE = 'data-ke-size="size16"'
 # The start tags the editor writes for plain ones, as its own posts have them.
 EDITOR_MARKUP: Mapping[str, str] = {

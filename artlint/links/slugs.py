@@ -3,12 +3,20 @@
 github: github-slugger (GitHub's Markdown view, most static-site plugins that copy it).
 jekyll: kramdown's GFM parser, Jekyll's default (`auto_ids` with `input: GFM`).
 hugo: Goldmark in Hugo with `autoHeadingIDType = "github"` (the default).
+kramdown: kramdown's own parser (`input: kramdown`): ASCII letters, digits and dashes only.
+
+Each flavour names its style (Flavor.heading_ids); `style_for(flavor)` gives it.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from artlint.flavors import Flavor
 
 
 def _github(text: str) -> str:
@@ -37,7 +45,18 @@ def _word(ch: str, numbers: str) -> bool:
     return category[0] in "LM" or category.startswith(numbers) or category == "Pc"
 
 
-SLUGIFY = {"github": _github, "jekyll": _jekyll, "hugo": _hugo}
+def _kramdown(text: str) -> str:
+    kept = re.sub(r"^[^a-zA-Z]+", "", text)
+    kept = re.sub(r"[^a-zA-Z0-9 -]", "", kept)
+    return kept.replace(" ", "-").lower() or "section"
+
+
+SLUGIFY = {"github": _github, "jekyll": _jekyll, "hugo": _hugo, "kramdown": _kramdown}
+
+
+def style_for(flavor: Flavor) -> str:
+    """The slug style of a flavour's heading ids ("github" when it makes none of its own)."""
+    return flavor.heading_ids if flavor.heading_ids in SLUGIFY else "github"
 
 
 class Slugger:
@@ -52,7 +71,7 @@ class Slugger:
         base = SLUGIFY[self.style](text)
         if self.style == "hugo":
             return self._hugo_unique(base or "heading")
-        if self.style == "jekyll":
+        if self.style in ("jekyll", "kramdown"):
             # kramdown counts repeats of the base only, so "a", "a", "a-1" gives a, a-1, a-1.
             self.seen[base] += 1
             return base if self.seen[base] == 1 else f"{base}-{self.seen[base] - 1}"

@@ -80,11 +80,20 @@ def _stamp(
     doc: Document, rule: Rule, severity: Severity, findings: Iterable[Finding]
 ) -> Iterable[Diagnostic]:
     for f in findings:
+        if doc.opaque and _in_template(doc, f):
+            continue  # template syntax is the generator's, not text the reader sees
         yield Diagnostic(
             path=doc.path, line=f.line, column=f.column, code=rule.code, name=rule.name,
             severity=severity, message=f.message, end_line=f.end_line, end_column=f.end_column,
             pointer=f.pointer, fix=f.fix,
         )
+
+
+def _in_template(doc: Document, finding: Finding) -> bool:
+    from artlint.parsing.templates import inside
+
+    offset = doc.lines.offset(finding.line, finding.column)
+    return offset >= doc.body_offset and inside(doc.opaque, offset)
 
 
 def _names(names: tuple[str, ...], diagnostic: Diagnostic, rules: Sequence[Rule] | None) -> bool:

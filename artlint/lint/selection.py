@@ -36,6 +36,9 @@ def check_selectors(selectors: Sequence[str], where: str, rules: Sequence[Rule] 
 def validated(settings: Settings, rules: Sequence[Rule] | None = None) -> Settings:
     """`settings` with its selectors checked and its rule tables keyed by rule code."""
     source = settings.source
+    from artlint.site.options import check_flavor
+
+    check_flavor(settings.flavor, f"{source}: flavor")
     _check_lists(settings.select, settings.extend_select, settings.ignore, source, rules)
     overrides = []
     for override in settings.overrides:

@@ -28,6 +28,10 @@ def compare(before: Meaning, after: Meaning, runs: list[Pair]) -> list[str]:
     problems += [f"emphasis lost: {kind} {_clip(text)}" for kind, text in lost]
     became = {text for _, text in runs}
     problems += [f"emphasis added: {kind} {_clip(text)}" for kind, text in added if text not in became]
+    if before.classes != after.classes:
+        old, new = Counter(before.classes), Counter(after.classes)
+        problems += [f"class lost: {name}" for name in sorted(old - new)]
+        problems += [f"class added: {name}" for name in sorted(new - old)]
     return problems
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from artlint.meaning.read import Reader
 
 if TYPE_CHECKING:
+    from artlint.flavors import Flavor
     from artlint.model.document import Document
 
 
@@ -30,6 +31,8 @@ class Meaning:
     links: tuple[tuple[str, str], ...]  # (href, text)
     images: tuple[tuple[str, str], ...]  # (src, alt)
     emphasis: tuple[tuple[str, str], ...]  # ("strong" | "em", text)
+    # Class names on elements, sorted: what a kramdown attribute list or a wrapper's class styles.
+    classes: tuple[str, ...] = ()
 
 
 def of_html(html: str) -> Meaning:
@@ -49,18 +52,37 @@ def of_reader(reader: Reader) -> Meaning:
         links=reader.finished_links(),
         images=tuple(reader.images),
         emphasis=reader.finished_emphasis(),
+        classes=tuple(sorted(reader.classes)),
     )
 
 
-def of_markdown(body: str) -> Meaning:
+def of_markdown(body: str, flavor: Flavor | None = None) -> Meaning:
+    """What `body` shows rendered by `flavor`'s engine (default: the CommonMark parser)."""
+    if flavor is not None:
+        from artlint.flavors.render import render
+
+        return of_html(render(body, flavor))
     from artlint.parsing.parse import markdown
 
     return of_html(markdown().render(body))
 
 
 def of_document(doc: Document) -> Meaning:
-    """The Meaning of the body; front matter is not part of what the article shows."""
-    return of_markdown(doc.body)
+    """The Meaning of the body as the file's site renders it; front matter is not shown.
+
+    Template syntax (Liquid, shortcodes) is the generator's, and a fix never edits it: it reads
+    as one placeholder each, so that its inside is never taken for the article's text.
+    """
+    body = doc.body
+    if doc.opaque:
+        parts, at = [], doc.body_offset
+        for start, end in doc.opaque:
+            if start < at:
+                continue
+            parts += [doc.text[at:start], "\u27e6template\u27e7", "\n" * doc.text.count("\n", start, end)]
+            at = end
+        body = "".join(parts) + doc.text[at:]
+    return of_markdown(body, doc.flavor)
 
 
 def _is_heading(kind: str) -> bool:

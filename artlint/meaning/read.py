@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
-from artlint.html.vocabulary import BLOCK, CLOSES_P, HIDDEN, VOID
+from artlint.html.vocabulary import BLOCK, CLOSES_P, HIDDEN, RESIDUE_CLASS_PREFIXES, VOID
 
 _KINDS = {"p": "paragraph", "li": "item", "dt": "item", "dd": "item", "td": "cell", "th": "cell",
           "blockquote": "blockquote", "pre": "code"} | {f"h{n}": f"h{n}" for n in range(1, 7)}
@@ -27,6 +27,9 @@ _CLOSES: dict[str, frozenset[str]] = {
     tag: frozenset(_AUTO_CLOSE.get(tag, set()) | ({"p"} if tag in CLOSES_P else set()))
     for tag in _STARTS_BLOCK
 }
+# Classes that carry no styling a reader sees: code highlighters' (the highlighter redoes them)
+# and word processors' residue.
+_HIGHLIGHTER = ("language-", "highlight", "highlighter-", *RESIDUE_CLASS_PREFIXES)
 _EMPHASIS = {"strong": "strong", "b": "strong", "em": "em", "i": "em"}
 
 
@@ -69,6 +72,7 @@ class Reader(HTMLParser):
         self.links: list[Capture] = []
         self.emphasis: list[Capture] = []
         self.images: list[tuple[str, str]] = []
+        self.classes: list[str] = []  # every class of every element, in order
         self.hidden = 0
 
     def updatepos(self, i: int, j: int) -> int:
@@ -79,6 +83,9 @@ class Reader(HTMLParser):
         if tag in _STARTS_BLOCK:
             self._break()
             self._auto_close(tag)
+        for name, value in attrs:
+            if name == "class" and value and not self._in_code(tag):
+                self.classes.extend(c for c in value.split() if not c.startswith(_HIGHLIGHTER))
         if tag == "br":
             self.handle_data(" ")
         elif tag == "img":
@@ -99,6 +106,10 @@ class Reader(HTMLParser):
             self.links.append(frame.capture)
         self.hidden += tag in HIDDEN
         self.stack.append(frame)
+
+    def _in_code(self, tag: str) -> bool:
+        # Syntax highlighting (Rouge, Prism, highlight.js) is the engine's, not the author's styling.
+        return tag in ("pre", "code") or any(frame.tag in ("pre", "code") for frame in self.stack)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _STARTS_BLOCK:

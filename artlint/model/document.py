@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
+    from artlint.flavors import Flavor
+
 
 class LineIndex:
     """Converts between character offsets and (line, column) in one text."""
@@ -153,6 +155,11 @@ class Document:
     directives: list[Directive] = field(default_factory=list)
     # Offsets of the body text that CommonMark renders as code (fences, indented blocks, spans).
     code_spans: list[tuple[int, int]] = field(default_factory=list)
+    # The engine model of the file's site (None: the CommonMark parser), and what the site is.
+    flavor: Flavor | None = None
+    site: Any = None  # artlint.site.Site, when one was detected or configured
+    # Offsets of template syntax the engine never sees as text (Liquid, shortcodes, MDX, ...).
+    opaque: list[tuple[int, int]] = field(default_factory=list)
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.lines.position(offset)

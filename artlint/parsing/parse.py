@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from artlint.flavors import GFM, Flavor
+from artlint.flavors.render import parser
 from artlint.frontmatter import split as frontmatter
 from artlint.html import scan as htmlscan
 from artlint.model.document import Document, LineIndex
@@ -29,6 +31,13 @@ def markdown() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+@functools.cache
+def _no_footnotes(flavor: Flavor) -> Flavor:
+    # Without "[^" there is no footnote to find: the parser without the plugin reads the same
+    # tokens, and a one-file check does not import it.
+    return flavor.with_options(footnotes=False) if flavor.footnotes else flavor
 
 
 def decode(data: bytes) -> tuple[str, bool, str]:
@@ -65,12 +74,21 @@ def newline_style(text: str) -> str:
     return "\n"
 
 
-def parse_bytes(data: bytes, path: str) -> Document:
+def parse_bytes(data: bytes, path: str, flavor: Flavor | None = None, site: Any = None) -> Document:
     text, bom, encoding = decode(data)
-    return parse(text, path, bom=bom, encoding=encoding)
+    return parse(text, path, bom=bom, encoding=encoding, flavor=flavor, site=site)
 
 
-def parse(text: str, path: str = "<text>", *, bom: bool = False, encoding: str = "utf-8") -> Document:
+def parse(
+    text: str,
+    path: str = "<text>",
+    *,
+    bom: bool = False,
+    encoding: str = "utf-8",
+    flavor: Flavor | None = None,
+    site: Any = None,
+) -> Document:
+    """Parse with `flavor`'s parser (default GFM); `site` is the file's artlint.site.Site."""
     if text.startswith("\ufeff"):
         text, bom = text[1:], True
     newline = newline_style(text)
@@ -95,8 +113,14 @@ def parse(text: str, path: str = "<text>", *, bom: bool = False, encoding: str =
         body_offset=body_offset,
         body_line=body_line,
     )
-    md = markdown()
+    doc.flavor = flavor or GFM
+    doc.site = site
+    md = parser(doc.flavor if "[^" in body else _no_footnotes(doc.flavor))
     doc.tokens = md.parse(body)
+    if doc.flavor.templates or doc.flavor.attribute_lists == "kramdown":
+        from artlint.parsing import templates
+
+        doc.opaque = templates.spans(body, body_offset, doc.flavor)
     masked, doc.code_spans = htmlscan.masked_text(text, body_offset, body_line, doc.tokens, index)
     doc.elements, doc.html_problems = htmlscan.scan(masked, index)
     doc.links = extract.markdown_links(doc, md) + extract.html_links(doc)

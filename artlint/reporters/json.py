@@ -17,10 +17,13 @@ class JsonReporter:
     def __init__(self, stream: TextIO, color: bool = False) -> None:
         self.stream = stream
         self.diagnostics: list[dict[str, Any]] = []
+        self.unpublished: list[dict[str, str]] = []
         self.files = 0
 
     def file(self, result: FileResult) -> None:
         self.files += 1
+        if result.unpublished:
+            self.unpublished.append({"path": result.path, "reason": result.unpublished})
         self.diagnostics.extend(d.to_dict() for d in result.diagnostics)
 
     def finish(self) -> None:
@@ -33,5 +36,7 @@ class JsonReporter:
             "summary": {"files": self.files, **counts},
             "diagnostics": self.diagnostics,
         }
+        if self.unpublished:  # checked like the others, but the site's generator skips them
+            report["unpublished"] = self.unpublished
         # One write of the whole report: json.dump with indent hands the stream every token.
         self.stream.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")

@@ -41,6 +41,9 @@ HTML_RULES: tuple[str, ...] = (
     "markdown_in_html",
     "indented_html",
     "unrendered_emphasis",
+    "html_dropped",
+    "literal_attribute_list",
+    "mdx_invalid_html",
 )
 LINK_RULES: tuple[str, ...] = (
     "link_file_missing",

@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterator
 from fnmatch import translate
 
-from artlint.html.vocabulary import EDITOR_PREFIX
+from artlint.html.vocabulary import EDITOR_PREFIX, RESIDUE_CLASS_PREFIXES
 from artlint.model.diagnostics import (
     Edit,
     Finding,
@@ -51,7 +51,7 @@ OPTIONS = {
         f"{EDITOR_PREFIX}*", "data-origin-*", "data-filename", "data-lightbox", "data-start", "data-end",
         "data-phocus", "data-og-*", "contenteditable",
     ],
-    "classes": ["Mso*"],
+    "classes": [f"{prefix}*" for prefix in RESIDUE_CLASS_PREFIXES],
     "ids": ["tt-body-page"],
 }
 

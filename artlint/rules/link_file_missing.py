@@ -30,8 +30,8 @@ Use instead:
 
 Options:
     Set in the [links] table: `site_root` (folder that "/..." links resolve against, relative
-    to the configuration file; empty: root-relative links are not checked), `base_url` (the
-    site's own address), `front_matter_fields` (default `["image", "feature_image"]`), `slug`
+    to the configuration file; empty: the detected site's root, or unchecked without one),
+    `base_url` (the site's own address), `front_matter_fields` (default `["image", "feature_image"]`), `slug`
     (`github`, the default, resolves page links against the file as GitHub does; `jekyll` and
     `hugo` leave page links to the generator).
 """

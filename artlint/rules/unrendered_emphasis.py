@@ -8,6 +8,11 @@ What it does:
     single `*`), which renders the same everywhere. `__` pairs are only reported next to CJK
     text, since `snake__case__` names are usually meant literally.
 
+    The judgement is the site's engine's: on a kramdown site (Jekyll), which opens emphasis before
+    any non-space and closes it after one, `**굵게(b)**은` renders bold and is not reported; only
+    pairs kramdown also leaves as asterisks are. On a goldmark site that drops raw HTML (Hugo
+    without `unsafe`), no `<strong>` fix is offered, since Hugo would drop the tags.
+
 Why is this bad:
     Readers see asterisks instead of bold text; the editor preview (often not CommonMark) showed
     it fine, so nobody notices.
@@ -85,6 +90,13 @@ def check(ctx: Context) -> Iterator[Finding]:
                 yield _finding(ctx, delimiter, whole, at)
 
 
+def _rules(ctx: Context) -> str:
+    flavor = ctx.document.flavor
+    if flavor is not None and flavor.engine == "kramdown":
+        return "kramdown's emphasis rules"
+    return "CommonMark's flanking rules"
+
+
 def _finding(ctx: Context, delimiter: str, whole: str, at: int) -> Finding:
     tag = "em" if delimiter == "*" else "strong"
     size = len(delimiter)
@@ -92,8 +104,9 @@ def _finding(ctx: Context, delimiter: str, whole: str, at: int) -> Finding:
     edits = (Edit(at, at + size, f"<{tag}>"), Edit(close, close + size, f"</{tag}>"))
     line, column = ctx.document.position(at)
     end_line, end_column = ctx.document.position(at + len(whole))
+    flavor = ctx.document.flavor
+    fix = None if flavor is not None and not flavor.raw_html else Fix(edits, f"write it as <{tag}>")
     return Finding(
-        line, column, f"{whole} is not rendered as emphasis: the delimiters fail CommonMark's flanking rules",
-        end_line=end_line, end_column=end_column,
-        fix=Fix(edits, f"write it as <{tag}>"),
+        line, column, f"{whole} is not rendered as emphasis: the delimiters fail {_rules(ctx)}",
+        end_line=end_line, end_column=end_column, fix=fix,
     )

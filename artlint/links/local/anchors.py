@@ -34,9 +34,20 @@ _files: dict[tuple[str, str], tuple[tuple[int, int], tuple[str, ...]]] = {}
 
 
 def document_anchors(doc: Document, style: str) -> tuple[str, ...]:
-    """Every id the page will have, in document order (duplicates kept once)."""
+    """Every id the page will have, in document order (duplicates kept once).
+
+    On a kramdown or goldmark site the ids are the ones the flavour's parser gave the headings
+    (and, with autoDefinitionTermID, the definition terms): `{#id}`, auto_ids off and the site's
+    slug style included. Elsewhere they are made here in `style` ([links] slug).
+    """
     items: list[tuple[int, str, str]] = []  # (offset, "heading" or "id", text)
+    engine_ids = doc.flavor is not None and doc.flavor.engine in ("kramdown", "goldmark")
     for i, token in enumerate(doc.tokens):
+        if engine_ids and token.type in ("heading_open", "dt_open") and token.map:
+            given = token.attrGet("id")
+            if given is not None:
+                items.append((doc.lines.offset(doc.body_line + token.map[0]), "id", str(given)))
+            continue
         if token.type == "heading_open" and token.map and i + 1 < len(doc.tokens):
             offset = doc.lines.offset(doc.body_line + token.map[0])
             inline = doc.tokens[i + 1]
@@ -101,12 +112,15 @@ def _file_anchors(path: str, style: str) -> tuple[str, ...] | None:
     cached = _files.get((path, style))
     if cached is not None and cached[0] == stamp:
         return cached[1]
+    from artlint import site as sites
+    from artlint.config.values import ConfigError
     from artlint.parsing.parse import DecodeError, parse_bytes
 
     try:
+        site = sites.detect(path)
         with open(path, "rb") as handle:
-            anchors = document_anchors(parse_bytes(handle.read(), path), style)
-    except (OSError, DecodeError):
+            anchors = document_anchors(parse_bytes(handle.read(), path, site.flavor_for(path), site), style)
+    except (OSError, DecodeError, ConfigError):
         return None
     _files[(path, style)] = (stamp, anchors)
     return anchors

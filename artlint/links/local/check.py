@@ -85,9 +85,9 @@ def _check_link(
         if target.kind == "site":
             return None
         return _anchor(link, target, _own_anchors(ctx, options), "this file")
-    resolution = locate(doc.path, target, options)
+    resolution = locate(doc.path, target, options, doc.site)
     if link.kind == "front-matter" and target.kind == "local":
-        resolution = field_resolution(resolution, target, options)
+        resolution = field_resolution(resolution, target, options, doc.path, doc.site)
     if resolution is None:
         return None
     if resolution.path is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
+from typing import Any
 from urllib.parse import unquote
 
 from artlint.links.classify import Target
@@ -19,12 +20,12 @@ from artlint.links.local.resolve import (
 )
 
 
-def locate(doc_path: str, target: Target, options: LinkOptions) -> Resolution | None:
-    """None when nothing can be checked: no site root for "/..." links, no file to be beside."""
+def locate(doc_path: str, target: Target, options: LinkOptions, site: Any = None) -> Resolution | None:
+    """None when nothing can be checked: no site root for "/..." links, no file to be beside.
+    `site` is the file's artlint.site.Site when known (its configured or detected root)."""
     if target.kind == "site":
-        if options.site_root is None:
-            return None
-        return resolve_site(str(options.site_root), target.path)
+        root = site_root(doc_path, options, site)
+        return None if root is None else resolve_site(root, target.path)
     if doc_path.startswith("<"):
         return None  # text without a file, such as <stdin>
     folder = os.path.dirname(os.path.abspath(doc_path))
@@ -34,14 +35,33 @@ def locate(doc_path: str, target: Target, options: LinkOptions) -> Resolution | 
 
 
 def field_resolution(
-    beside: Resolution | None, target: Target, options: LinkOptions
+    beside: Resolution | None, target: Target, options: LinkOptions, doc_path: str = "<text>",
+    site: Any = None,
 ) -> Resolution | None:
     """Themes read "assets/x.png" in front matter from the site root, some from the post."""
     if beside is not None and beside.path is not None:
         return beside
-    if options.site_root is None:
+    root = site_root(doc_path, options, site)
+    return None if root is None else resolve_site(root, target.path)
+
+
+def site_root(doc_path: str, options: LinkOptions, site: Any = None) -> str | None:
+    """[links] site_root when set, else the root of the site detected for the file (its
+    _config.yml, hugo.toml or astro.config folder); None for a file of no site."""
+    if options.site_root is not None:
+        return str(options.site_root)
+    if site is not None:
+        return None if site.root is None else str(site.root)
+    if doc_path.startswith("<"):
         return None
-    return resolve_site(str(options.site_root), target.path)
+    from artlint import site as sites
+    from artlint.config.values import ConfigError
+
+    try:
+        root = sites.detect(doc_path).root
+    except ConfigError:
+        return None
+    return None if root is None else str(root)
 
 
 def retry_hint(doc_path: str, target: Target, options: LinkOptions) -> str:

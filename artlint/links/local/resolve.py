@@ -13,14 +13,16 @@ from dataclasses import dataclass
 
 from artlint.links.local.fs import Miss, is_folder, listing, lookup
 
-PAGE_TYPES = (".md", ".markdown", ".html", ".htm")
+PAGE_TYPES = (".md", ".markdown", ".mdx", ".html", ".htm")
 INDEX_NAMES = ("index.md", "index.markdown", "index.html", "README.md", "readme.md", "_index.md")
 # Files a site generator copies as they are: when such a link misses, the link is broken.
 _ASSETS = "png jpg jpeg gif webp svg avif ico bmp tif tiff pdf zip gz mp4 webm mov mp3 ogg wav m4a"
 _SOURCES = "md markdown ipynb csv docx xlsx pptx hwp"
 ASSET_TYPES = frozenset(f".{ext}" for ext in f"{_ASSETS} {_SOURCES}".split(" "))
 # Folders whose files a generator serves at the site root (Hugo's static/, Astro's public/).
-SERVED_FOLDERS = ("", "static", "public")
+# Folders generators serve at the site root: Jekyll the root, Hugo static/ (and assets/ through
+# its pipes), Astro public/.
+SERVED_FOLDERS = ("", "static", "public", "assets")
 _POST_URL = re.compile(r"/(?:[^/]+/)*(\d{4})/(\d{2})/(\d{2})/([^/]+?)(?:/|\.html)?$")
 
 

@@ -1,0 +1,108 @@
+"""The site a file belongs to: its generator, Markdown engine settings, root, static folders, and
+whether the generator publishes the file.
+
+    site = detect(Path("blog/_posts/2024-01-01-hello.md"))
+    site.kind, site.config, site.flavor_for(path).name, site.publication(path, front_matter)
+
+Detection walks up from the file's folder to the first generator configuration (Jekyll
+`_config.yml`, Hugo `hugo.*` or `config.*`, Astro `astro.config.*`) and is cached per folder. No
+configuration found: a plain GFM site with no root. `flavor` and `[site]` in .artlint.toml override
+what is detected (see `configured`).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import asdict, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from artlint.site.model import NONE, Site
+
+__all__ = ["NONE", "Site", "configured", "detect", "for_file"]
+
+if TYPE_CHECKING:
+    from artlint.config.loading import Settings
+
+JEKYLL_CONFIGS = ("_config.yml", "_config.yaml")
+HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
+HUGO_LEGACY = ("config.toml", "config.yaml", "config.yml", "config.json")
+ASTRO_CONFIGS = tuple(f"astro.config.{e}" for e in ("mjs", "js", "ts", "mts", "cjs", "cts"))
+def detect(path: str | Path) -> Site:
+    """The site of the file (or folder) at `path`; raises ConfigError for a broken config."""
+    start = Path(path).absolute()
+    folder = start if start.is_dir() else start.parent
+    return _detect_folder(str(folder))
+
+
+@functools.cache
+def _detect_folder(folder: str) -> Site:
+    here = Path(folder)
+    found = _site_here(here)
+    if found is not None:
+        return found
+    if here.parent == here:
+        return NONE
+    return _detect_folder(str(here.parent))
+
+
+def _site_here(folder: Path) -> Site | None:
+    found = _config_here(folder)
+    if found is None:
+        return None
+    from artlint.site import readers  # only for a folder that has a generator configuration
+
+    kind, path = found
+    reader = {"jekyll": readers.jekyll, "hugo": readers.hugo, "astro": readers.astro}[kind]
+    return reader(path)
+
+
+def _config_here(folder: Path) -> tuple[str, Path] | None:
+    for name in JEKYLL_CONFIGS:
+        if (folder / name).is_file():
+            return "jekyll", folder / name
+    for name in HUGO_CONFIGS:
+        if (folder / name).is_file():
+            return "hugo", folder / name
+    for name in HUGO_LEGACY:
+        candidate = folder / name
+        if candidate.is_file() and any((folder / d).is_dir() for d in ("content", "layouts", "archetypes",
+                                                                       "themes")):
+            return "hugo", candidate
+    for name in ASTRO_CONFIGS:
+        if (folder / name).is_file():
+            return "astro", folder / name
+    return None
+
+
+def configured(site: Site, flavor: str | None, table: dict[str, Any] | None, base: Path) -> Site:
+    """`site` with .artlint.toml's `flavor` and `[site]` settings over what was detected."""
+    from artlint import flavors
+
+    changes: dict[str, Any] = {}
+    table = table or {}
+    if flavor:
+        changes["flavor"] = flavors.get(flavor)
+        changes["source"] = "configured"
+    if table.get("root"):
+        changes["root"] = (base / str(table["root"])).resolve()
+    if table.get("static"):
+        changes["static"] = tuple((base / str(p)).resolve() for p in table["static"])
+    if table.get("baseurl"):
+        changes["baseurl"] = str(table["baseurl"])
+    return replace(site, **changes) if changes else site
+
+
+def clear_cache() -> None:
+    _detect_folder.cache_clear()
+
+
+
+
+def for_file(path: str | Path, settings: Settings) -> Site:
+    """The site of `path` with the configuration's `flavor` and `[site]` settings applied."""
+    table = asdict(settings.site)
+    site = detect(path) if table.get("detect", True) and path != "<text>" else NONE
+    if settings.flavor is None and not any(table.get(k) for k in ("root", "static", "baseurl")):
+        return site
+    return configured(site, settings.flavor, table, settings.root)

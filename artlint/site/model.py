@@ -1,0 +1,62 @@
+"""The site one article belongs to: its generator, flavour, folders and published paths."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from artlint.flavors import GFM, MDX, Flavor
+
+
+@dataclass(frozen=True)
+class Site:
+    kind: str  # "jekyll", "hugo", "astro" or "none"
+    flavor: Flavor
+    root: Path | None = None  # the folder root-relative URLs start from
+    config: Path | None = None  # the file the settings were read from
+    static: tuple[Path, ...] = ()  # folders served at the root (/img/a.png)
+    content: Path | None = None  # Hugo contentDir
+    baseurl: str = ""
+    permalink: str | None = None
+    exclude: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    collections: tuple[str, ...] = ()  # Jekyll collections whose `_name` folders are published
+    source: str = "default"  # where the flavour came from: "detected", "configured" or "default"
+
+    def flavor_for(self, path: str | Path) -> Flavor:
+        if str(path).endswith(".mdx"):
+            return MDX
+        return self.flavor
+
+    def url_roots(self) -> tuple[Path, ...]:
+        """Folders a root-relative URL may resolve into, in the order the generator looks."""
+        roots = list(self.static)
+        if self.root is not None and self.root not in roots:
+            roots.append(self.root)
+        return tuple(roots)
+
+    def publication(self, path: str | Path, front_matter: Any = None) -> tuple[bool, str]:
+        """(published, why) for a file of this site; why is "" for an ordinary published page."""
+        from artlint.site import publish
+
+        return publish.publication(self, Path(path), front_matter)
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "config": str(self.config) if self.config else None,
+            "flavor": self.flavor.name,
+            "flavor_label": self.flavor.label,
+            "flavor_source": self.source,
+            "root": str(self.root) if self.root else None,
+            "static": [str(p) for p in self.static],
+            "content": str(self.content) if self.content else None,
+            "baseurl": self.baseurl,
+            "permalink": self.permalink,
+        }
+
+
+NONE = Site("none", GFM)
+
+

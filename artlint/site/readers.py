@@ -1,0 +1,214 @@
+"""Read one generator's configuration file into a Site: Jekyll, Hugo, Astro.
+
+A file that cannot be read, does not parse, or whose settings contradict each other is one
+ConfigError naming the file and the key, so the run stops with exit 2 instead of guessing.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from artlint import flavors
+from artlint.config.values import ConfigError
+from artlint.flavors import GFM, GOLDMARK, Flavor
+from artlint.site.model import Site
+
+# Markdown engines Jekyll names in `markdown:` whose output is GFM (jekyll-commonmark is cmark-gfm).
+_JEKYLL_GFM = {"commonmark", "commonmarkghpages", "gfm"}
+_HUGO_ID_STYLES = {"github": "hugo", "github-ascii": "hugo", "blackfriday": "hugo"}
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the site configuration: {exc}") from None
+
+
+def _mapping(value: Any, path: Path, key: str) -> Mapping[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{path}: '{key}' must be a table of settings, not {type(value).__name__}")
+    return value
+
+
+def _bool(table: Mapping[str, Any], name: str, default: bool, path: Path, key: str) -> bool:
+    value = table.get(name, default)
+    if not isinstance(value, bool):
+        raise ConfigError(f"{path}: '{key}.{name}' must be true or false, not {value!r}")
+    return value
+
+
+def _strings(value: Any, path: Path, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+# --- Jekyll ----------------------------------------------------------------------------------
+
+
+def jekyll(path: Path) -> Site:
+    import yaml
+
+    try:
+        data = yaml.safe_load(_text(path)) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: invalid YAML: {exc}") from None
+    data = _mapping(data, path, "(top level)")
+    root = path.parent
+    engine = data.get("markdown", "kramdown")
+    if not isinstance(engine, str):
+        raise ConfigError(f"{path}: 'markdown' must be the name of a Markdown engine, not {engine!r}")
+    options = _mapping(data.get("kramdown"), path, "kramdown")
+    if engine.lower() in _JEKYLL_GFM:
+        flavor: Flavor = GFM
+    elif engine.lower() == "kramdown":
+        flavor = _kramdown(options, path)
+    else:
+        raise ConfigError(
+            f"{path}: 'markdown: {engine}' is not an engine artlint models; "
+            "use kramdown or CommonMark, or set flavor in .artlint.toml"
+        )
+    source = data.get("source", ".")
+    if not isinstance(source, str):
+        raise ConfigError(f"{path}: 'source' must be a folder name")
+    site_root = (root / source).resolve()
+    collections = data.get("collections") or {}
+    if isinstance(collections, list | Mapping):
+        names = tuple(str(c) for c in collections)
+    else:
+        raise ConfigError(f"{path}: 'collections' must be a table or a list")
+    baseurl = data.get("baseurl") or ""
+    permalink = data.get("permalink")
+    return Site(
+        "jekyll", flavor, root=site_root, config=path, static=(site_root,),
+        baseurl=str(baseurl), permalink=str(permalink) if permalink else None,
+        exclude=_strings(data.get("exclude"), path, "exclude"),
+        include=_strings(data.get("include"), path, "include"),
+        collections=names, source="detected",
+    )
+
+
+def _kramdown(options: Mapping[str, Any], path: Path) -> Flavor:
+    given = options.get("input", "GFM")
+    if not isinstance(given, str) or given.lower() not in ("gfm", "kramdown"):
+        raise ConfigError(f"{path}: 'kramdown.input' must be GFM or kramdown, not {given!r}")
+    flavor = flavors.kramdown(given)
+    quotes = options.get("smart_quotes", "lsquo,rsquo,ldquo,rdquo")
+    if isinstance(quotes, list):
+        quotes = ",".join(str(q) for q in quotes)
+    if not isinstance(quotes, str):
+        raise ConfigError(f"{path}: 'kramdown.smart_quotes' must be four entity names, not {quotes!r}")
+    smart = not all(q.strip() in ("apos", "quot") for q in quotes.split(","))
+    auto_ids = _bool(options, "auto_ids", True, path, "kramdown")
+    # kramdown's GFM parser breaks lines by default; Jekyll turns that off unless asked.
+    hard_wrap = _bool(options, "hard_wrap", False, path, "kramdown")
+    block_html = _bool(options, "parse_block_html", False, path, "kramdown")
+    return flavor.with_options(
+        smart_quotes=smart, heading_ids=flavor.heading_ids if auto_ids else "none",
+        hard_wrap=hard_wrap, parse_block_html=block_html,
+        options=tuple(sorted((str(k), str(v)) for k, v in options.items())),
+    )
+
+
+# --- Hugo ------------------------------------------------------------------------------------
+
+
+def _load_any(path: Path) -> Mapping[str, Any]:
+    text = _text(path)
+    try:
+        if path.suffix == ".toml":
+            data: Any = tomllib.loads(text)
+        elif path.suffix == ".json":
+            data = json.loads(text)
+        else:
+            import yaml
+
+            data = yaml.safe_load(text) or {}
+    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
+        raise ConfigError(f"{path}: invalid {path.suffix[1:].upper()}: {exc}") from None
+    except Exception as exc:  # yaml.YAMLError, without importing yaml for TOML sites
+        raise ConfigError(f"{path}: invalid YAML: {exc}") from None
+    return _mapping(data, path, "(top level)")
+
+
+def _lower(table: Mapping[str, Any]) -> dict[str, Any]:
+    # Hugo's configuration keys are case-insensitive.
+    return {str(k).lower(): v for k, v in table.items()}
+
+
+def hugo(path: Path) -> Site:
+    data = _lower(_load_any(path))
+    root = path.parent
+    markup = _lower(_mapping(data.get("markup"), path, "markup"))
+    handler = markup.get("defaultmarkdownhandler", "goldmark")
+    if handler != "goldmark":
+        raise ConfigError(
+            f"{path}: 'markup.defaultMarkdownHandler = {handler!r}' is not an engine artlint models; "
+            "set flavor in .artlint.toml"
+        )
+    goldmark = _lower(_mapping(markup.get("goldmark"), path, "markup.goldmark"))
+    renderer = _lower(_mapping(goldmark.get("renderer"), path, "markup.goldmark.renderer"))
+    parser = _lower(_mapping(goldmark.get("parser"), path, "markup.goldmark.parser"))
+    attribute = _lower(_mapping(parser.get("attribute"), path, "markup.goldmark.parser.attribute"))
+    extensions = _lower(_mapping(goldmark.get("extensions"), path, "markup.goldmark.extensions"))
+    where = "markup.goldmark"
+    typographer = extensions.get("typographer", True)
+    if isinstance(typographer, Mapping):  # newer Hugo: a table with `disable`
+        typographer = not _lower(typographer).get("disable", False)
+    if not isinstance(typographer, bool):
+        raise ConfigError(f"{path}: '{where}.extensions.typographer' must be true, false or a table")
+    style = parser.get("autoheadingidtype", "github")
+    if style not in _HUGO_ID_STYLES:
+        raise ConfigError(
+            f"{path}: '{where}.parser.autoHeadingIDType' must be one of "
+            f"{', '.join(_HUGO_ID_STYLES)}, not {style!r}"
+        )
+    auto_ids = _bool(parser, "autoheadingid", True, path, f"{where}.parser")
+    flavor = GOLDMARK.with_options(
+        raw_html=_bool(renderer, "unsafe", False, path, f"{where}.renderer"),
+        hard_wrap=_bool(renderer, "hardwraps", False, path, f"{where}.renderer"),
+        definition_term_ids=_bool(parser, "autodefinitiontermid", False, path, f"{where}.parser"),
+        block_attributes=_bool(attribute, "block", False, path, f"{where}.parser.attribute"),
+        attribute_lists="goldmark" if _bool(attribute, "title", True, path,
+                                            f"{where}.parser.attribute") else "",
+        heading_ids=_HUGO_ID_STYLES[style] if auto_ids else "none",
+        smart_quotes=typographer,
+        definition_lists=_bool(extensions, "definitionlist", True, path, f"{where}.extensions"),
+        footnotes=_bool(extensions, "footnote", True, path, f"{where}.extensions"),
+        tables=_bool(extensions, "table", True, path, f"{where}.extensions"),
+        strikethrough=_bool(extensions, "strikethrough", True, path, f"{where}.extensions"),
+    )
+    content = data.get("contentdir", "content")
+    if not isinstance(content, str):
+        raise ConfigError(f"{path}: 'contentDir' must be a folder name")
+    static = _strings(data.get("staticdir", "static"), path, "staticDir")
+    assets = data.get("assetdir", "assets")
+    permalinks = data.get("permalinks")
+    return Site(
+        "hugo", flavor, root=root, config=path,
+        static=(*(root / s for s in static), root / str(assets)),
+        content=root / content,
+        baseurl=str(data.get("baseurl", "") or ""),
+        permalink=json.dumps(permalinks, sort_keys=True) if permalinks else None,
+        source="detected",
+    )
+
+
+# --- Astro -----------------------------------------------------------------------------------
+
+
+def astro(path: Path) -> Site:
+    _text(path)  # unreadable is an error; its JavaScript is not evaluated
+    root = path.parent
+    return Site("astro", GFM, root=root, config=path, static=(root / "public",), source="detected")

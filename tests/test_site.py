@@ -1,0 +1,170 @@
+"""The site model: which generator, engine settings and root a file has, and what it publishes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from artlint import site as sites
+from artlint.cli.app import app
+from artlint.config.values import ConfigError
+
+
+@pytest.fixture(autouse=True)
+def _fresh() -> None:
+    sites.clear_cache()
+
+
+def artlint(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-c", "from artlint.cli.app import main; main()", *args]
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd)
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_jekyll_site_is_kramdown_with_its_input(tmp_path: Path) -> None:
+    _write(tmp_path / "_config.yml", "markdown: kramdown\nkramdown:\n  input: kramdown\n  auto_ids: false\n")
+    post = _write(tmp_path / "_posts" / "2024-01-02-a.md", "x\n")
+    site = sites.detect(post)
+    assert (site.kind, site.config, site.root) == ("jekyll", tmp_path / "_config.yml", tmp_path.resolve())
+    assert site.flavor.name == "kramdown" and site.flavor.input == "kramdown"
+    assert site.flavor.heading_ids == "none"
+
+
+def test_hugo_settings_come_from_markup_goldmark(tmp_path: Path) -> None:
+    _write(tmp_path / "hugo.toml", "[markup.goldmark.renderer]\nunsafe = true\n"
+                                   "[markup.goldmark.parser]\nautoDefinitionTermID = true\n")
+    page = _write(tmp_path / "content" / "posts" / "a.md", "x\n")
+    site = sites.detect(page)
+    assert site.kind == "hugo" and site.flavor.engine == "goldmark"
+    assert site.flavor.raw_html and site.flavor.definition_term_ids
+    assert tmp_path / "static" in site.static and tmp_path / "assets" in site.static
+
+
+def test_astro_mdx_files_get_the_mdx_flavour(tmp_path: Path) -> None:
+    _write(tmp_path / "astro.config.mjs", "export default {}\n")
+    site = sites.detect(tmp_path / "src" / "content" / "a.mdx")
+    assert site.kind == "astro" and site.static == (tmp_path / "public",)
+    assert site.flavor_for("a.mdx").name == "mdx" and site.flavor_for("a.md").name == "gfm"
+
+
+def test_no_generator_configuration_is_gfm(tmp_path: Path) -> None:
+    site = sites.detect(_write(tmp_path / "notes" / "a.md", "x\n"))
+    assert (site.kind, site.flavor.name, site.root) == ("none", "gfm", None)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "named"),
+    [
+        ("_config.yml", "kramdown:\n  input: Markdown2\n", "'kramdown.input'"),
+        ("_config.yml", "title: [unclosed\n", "invalid YAML"),
+        ("_config.yml", "markdown: redcarpet\n", "'markdown: redcarpet'"),
+        ("hugo.toml", "[markup.goldmark.renderer]\nunsafe = \"yes\"\n", "'markup.goldmark.renderer.unsafe'"),
+    ],
+)
+def test_a_broken_site_configuration_is_one_error_naming_file_and_key(
+    tmp_path: Path, name: str, text: str, named: str
+) -> None:
+    _write(tmp_path / name, text)
+    page = _write(tmp_path / "content" / "a.md", "# A\n")
+    with pytest.raises(ConfigError, match=named):
+        sites.detect(page)
+    result = artlint("check", str(page))
+    assert result.returncode == 2
+    assert str(tmp_path / name) in result.stderr and named in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_flavour_lists_the_valid_ones(tmp_path: Path) -> None:
+    page = _write(tmp_path / "a.md", "# A\n")
+    result = artlint("check", "--flavor", "markdown-extra", str(page))
+    assert result.returncode == 2
+    assert "valid flavors: commonmark, gfm, kramdown, goldmark, mdx" in result.stderr
+    _write(tmp_path / ".artlint.toml", 'flavor = "kramdwn"\n')
+    result = artlint("check", str(page), cwd=tmp_path)
+    assert result.returncode == 2 and "unknown flavor 'kramdwn'" in result.stderr
+
+
+def test_configured_flavour_overrides_detection(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _write(tmp_path / "_config.yml", "markdown: kramdown\n")
+    _write(tmp_path / ".artlint.toml", 'flavor = "gfm"\n')
+    page = _write(tmp_path / "_posts" / "2024-01-01-a.md", "# A\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["site", "--format", "json", str(page)])
+    data = json.loads(result.output)
+    assert (data["kind"], data["flavor"], data["flavor_source"]) == ("jekyll", "gfm", "configured")
+
+
+def test_site_command_says_what_and_from_where(tmp_path: Path) -> None:
+    _write(tmp_path / "_config.yml", "markdown: kramdown\nexclude: [drafts-old]\n")
+    page = _write(tmp_path / "_posts" / "notes.md", "# A\n")
+    result = CliRunner().invoke(app, ["site", str(page)])
+    assert result.exit_code == 0
+    assert f"jekyll ({tmp_path / '_config.yml'})" in result.output
+    assert "kramdown (detected)" in result.output
+    assert "published: no (under _posts without a date" in result.output
+
+
+@pytest.mark.parametrize(
+    ("rel", "front", "published", "why"),
+    [
+        ("_posts/2024-01-01-a.md", "", True, ""),
+        ("_posts/a.md", "", False, "without a date"),
+        ("_drafts/a.md", "", False, "draft"),
+        ("_includes/a.md", "", False, "'_includes' starts with '_'"),
+        ("vendor/a.md", "", False, "excluded by 'exclude: vendor'"),
+        ("about.md", "published: false\n", False, "published: false"),
+    ],
+)
+def test_jekyll_publication(tmp_path: Path, rel: str, front: str, published: bool, why: str) -> None:
+    _write(tmp_path / "_config.yml", "exclude: [vendor]\n")
+    page = _write(tmp_path / rel, f"---\n{front}title: x\n---\n")
+    got = sites.detect(page).publication(page, {"published": False} if front else {})
+    assert got[0] is published and why in got[1]
+
+
+def test_hugo_publication(tmp_path: Path) -> None:
+    _write(tmp_path / "hugo.yaml", "title: x\n")
+    site = sites.detect(tmp_path / "content" / "a.md")
+    draft = site.publication(tmp_path / "content" / "a.md", {"draft": True})
+    assert draft == (False, "a draft (draft: true)")
+    assert not site.publication(tmp_path / "content" / "b" / "index.md", {"headless": True})[0]
+    assert site.publication(tmp_path / "content" / "_index.md", {})[0]
+    assert not site.publication(tmp_path / "layouts" / "a.md", {})[0]
+
+
+def test_unpublished_files_can_be_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _write(tmp_path / "_config.yml", "markdown: kramdown\n")
+    _write(tmp_path / "_posts" / "template.md", "---\ntitle: x\n---\n<font>x</font>\n")
+    _write(tmp_path / "_posts" / "2024-01-01-a.md", "---\ntitle: x\n---\n<font>x</font>\n")
+    monkeypatch.chdir(tmp_path)
+    checked = json.loads(artlint("check", "--select", "HT101", "--format", "json", ".").stdout)
+    assert checked["summary"]["files"] == 2
+    [unpublished] = checked["unpublished"]
+    assert Path(unpublished["path"]).name == "template.md" and "without a date" in unpublished["reason"]
+    import jsonschema
+
+    schema = json.loads((Path(__file__).parents[1] / "schemas" / "report.schema.json").read_text("utf-8"))
+    jsonschema.validate(checked, schema)
+    _write(tmp_path / ".artlint.toml", '[site]\nunpublished = "skip"\n')
+    skipped = json.loads(artlint("check", "--select", "HT101", "--format", "json", ".").stdout)
+    assert skipped["summary"]["files"] == 1
+    assert [Path(d["path"]).name for d in skipped["diagnostics"]] == ["2024-01-01-a.md"]
+
+
+def test_mdx_files_are_read_by_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _write(tmp_path / "astro.config.ts", "export default {}\n")
+    _write(tmp_path / "src" / "content" / "a.mdx", "---\ntitle: a\n---\nLine<br>\n")
+    monkeypatch.chdir(tmp_path)
+    report = json.loads(artlint("check", "--select", "HT120", "--format", "json", ".").stdout)
+    assert report["summary"]["files"] == 1
+    assert [(d["line"], d["code"]) for d in report["diagnostics"]] == [(4, "HT120")]
