@@ -48,7 +48,8 @@ from artlint.discovery.walk import expand
 from artlint.lint import engine
 from artlint.model.diagnostics import Diagnostic, Severity
 from artlint.model.document import Directive, Document, Link
-from artlint.parsing.parse import DecodeError, parse, parse_bytes
+from artlint.parsing.parse import parse, parse_bytes
+from artlint.text.decode import DecodeError
 
 UNREADABLE_CODE = "AL001"
 UNREADABLE_NAME = "file-unreadable"
@@ -75,7 +76,7 @@ def check_text(
     text: str, path: str = "<text>", settings: Settings | None = None
 ) -> list[Diagnostic]:
     settings = settings or settings_for()
-    return engine.check_document(parse(text, path), settings)
+    return engine.check_document(parse(text, path, limits=settings.limits), settings)
 
 
 def check_file(path: str, settings: Settings, debug: bool = False) -> FileResult:
@@ -89,7 +90,7 @@ def check_file(path: str, settings: Settings, debug: bool = False) -> FileResult
 
 def check_bytes(data: bytes, path: str, settings: Settings, debug: bool = False) -> FileResult:
     try:
-        doc = parse_bytes(data, path)
+        doc = parse_bytes(data, path, settings.encoding_for(path), settings.limits)
     except DecodeError as exc:
         return FileResult(path, [_unreadable(path, str(exc), exc.line, exc.column)])
     except Exception as exc:  # a parser bug on one file must not stop the others

@@ -68,6 +68,8 @@ def app() -> None:
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 @click.option("--jobs", "-j", default="auto", metavar="N",
               help="Worker processes: a number, or auto (one for a few files, every core for many).")
+@click.option("--encoding", metavar="NAME|auto",
+              help="Read files that are not UTF-8 in this encoding (cp949, euc-kr, ...), or detect it.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -90,6 +92,7 @@ def check(
     color: bool | None,
     debug: bool,
     jobs: str,
+    encoding: str | None,
 ) -> None:
     """Check articles: front matter, inline style and HTML, links."""
     from artlint.commands.check import CheckOptions, run_check
@@ -122,6 +125,7 @@ def check(
         color=color,
         debug=debug,
         jobs=workers,
+        encoding=encoding,
     )
     finish(run_check(options))
 

@@ -40,6 +40,7 @@ class CheckOptions:
     color: bool | None = None
     debug: bool = False
     jobs: int | None = None  # worker processes; None: one for a few files, every core for many
+    encoding: str | None = None  # a codec name or "auto", over the settings' encoding
 
 
 def build_settings(options: CheckOptions) -> Settings:
@@ -67,6 +68,7 @@ def build_settings(options: CheckOptions) -> Settings:
         schema=schema,
         strict=options.strict or settings.strict,
         sections=sections,
+        encoding=options.encoding,
     )
 
 

@@ -16,8 +16,8 @@ from artlint.discovery.walk import PathError, expand
 from artlint.fix.loop import FixResult, fix_text
 from artlint.lint import engine
 from artlint.model.diagnostics import Diagnostic, Severity
-from artlint.parsing.parse import DecodeError
 from artlint.text import files as textio
+from artlint.text.decode import DecodeError
 
 
 @dataclass
@@ -75,7 +75,7 @@ def _one(
     options: CheckOptions, settings: Settings, path: str, data: bytes, tally: Tally, stdin: bool = False
 ) -> api.FileResult:
     try:
-        style = textio.decode_bytes(data)
+        style = textio.decode_bytes(data, settings.encoding_for(path))
     except DecodeError:
         tally.failed = True
         return _reported(api.check_bytes(data, path, settings, options.debug), options)
@@ -119,6 +119,11 @@ def _deliver(options: CheckOptions, result: FixResult, data: bytes, tally: Tally
         except OSError as exc:
             tally.failed = True
             _say(f"{path}: cannot write: {exc.strerror or exc}")
+            return
+        except UnicodeEncodeError as exc:
+            tally.failed = True
+            shown = exc.object[exc.start : exc.end]
+            _say(f"{path}: not written: the fixed text has {shown!r}, which {exc.encoding} cannot hold")
             return
     if result.changed:
         tally.fixed, tally.files = tally.fixed + result.fixed, tally.files + 1

@@ -21,6 +21,8 @@ from artlint.config.values import (
     RuleSettings,
     check_keys,
     check_selectors,
+    read_encoding,
+    read_limit,
     read_list,
     read_optional_list,
     read_override,
@@ -31,6 +33,8 @@ from artlint.config.values import (
     section_defaults,
 )
 from artlint.discovery.globs import matches_any
+from artlint.model.limits import SETTINGS as LIMIT_SETTINGS
+from artlint.model.limits import Limits
 
 __all__ = [
     "CONFIG_NAMES",
@@ -64,6 +68,11 @@ TOP_KEYS = {
     "links": "table of link-checking settings",
     "convert": "table of conversion settings",
     "strict": "treat warnings as failures",
+    "encoding": "how to read files that are not UTF-8: a codec name (cp949, euc-kr, ...) or auto",
+    "schema_fetch": "allow schemas to $ref http(s) URLs (fetched once, cached); default false",
+    "max_front_matter_size": "largest front matter read, in characters",
+    "max_attributes": "most attributes on one HTML element",
+    "max_nesting": "deepest nesting of HTML elements and of front-matter lists and tables",
 }
 
 
@@ -82,6 +91,17 @@ class Settings:
     overrides: tuple[Override, ...] = ()
     sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     strict: bool = False
+    encoding: str | None = None  # a codec name or "auto"; None: UTF-8 (or UTF-16 with a BOM)
+    schema_fetch: bool = False
+    limits: Limits = field(default_factory=Limits)
+
+    def encoding_for(self, path: str) -> str | None:
+        """How to read `path`: the last matching override's encoding, else the run's."""
+        rel = self.relative(path)
+        for override in reversed(self.overrides):
+            if override.encoding is not None and matches_any(override.files, rel):
+                return override.encoding
+        return self.encoding
 
     def section(self, name: str) -> Mapping[str, Any]:
         return self.sections.get(name, {})
@@ -109,6 +129,11 @@ class Settings:
         changes = {k: v for k, v in changes.items() if v is not None}
         for key in ("select", "extend_select", "ignore"):
             check_selectors(changes.get(key, ()), "command line")
+        if "encoding" in changes:
+            # An encoding named on the command line applies to every file, over per-glob ones.
+            changes["encoding"] = read_encoding(changes["encoding"], "--encoding")
+            overrides = changes.get("overrides", self.overrides)
+            changes["overrides"] = tuple(replace(o, encoding=None) for o in overrides)
         if "schema" in changes:
             schema = changes["schema"]
             is_path = isinstance(schema, str) and ("/" in schema or schema.endswith(SCHEMA_FILES))
@@ -181,6 +206,17 @@ def from_mapping(
         overrides=tuple(read_override(o, source) for o in read_table_list(data, "overrides", source)),
         sections=sections,
         strict=bool(data.get("strict", False)),
+        encoding=read_encoding(data.get("encoding"), source),
+        schema_fetch=_read_bool(data, "schema_fetch", source),
+        limits=Limits(**{field: read_limit(data, key, getattr(Limits(), field), source)
+                         for key, field in LIMIT_SETTINGS.items()}),
     )
+
+
+def _read_bool(data: Mapping[str, Any], key: str, source: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise ConfigError(f"{source}: '{key}' must be true or false, got {value!r}")
+    return value
 
 

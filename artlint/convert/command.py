@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from artlint.config.loading import ConfigError, Settings
 from artlint.convert import summary
 from artlint.convert.options import ConvertError, Options
-from artlint.convert.paths import (
-    Item,
-    expand,
-    safe_relative,
-    write_atomic,
-)
+from artlint.convert.paths import Item, expand, safe_relative
 from artlint.convert.work import Job
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -38,6 +35,7 @@ class Request:
     config: Path | None = None
     quiet: bool = False
     cli_options: tuple[tuple[str, Any], ...] = ()
+    encoding: str | None = None  # a codec name or "auto", over the settings' encoding
 
 
 class UsageError(Exception):
@@ -47,7 +45,7 @@ class UsageError(Exception):
 def run(request: Request) -> int:
     try:
         job, entries, jobs = _plan(request)
-    except (UsageError, ConvertError, ValueError) as exc:
+    except (UsageError, ConvertError, ConfigError, ValueError) as exc:
         print(f"artlint convert: {exc}", file=sys.stderr)
         return EXIT_USAGE
     tally = summary.Tally()
@@ -75,7 +73,9 @@ def run(request: Request) -> int:
     summary.print_summary(tally, job.mode, quiet=request.quiet)
     if request.report is not None:
         report = json.dumps(tally.report(request.to), ensure_ascii=False, indent=2)
-        write_atomic(request.report, report + "\n")
+        from artlint.text.files import write_bytes
+
+        write_bytes(request.report, (report + "\n").encode("utf-8"))
     failed = tally.failed or (request.check and tally.changed)
     return EXIT_FAILED if failed else EXIT_OK
 
@@ -94,9 +94,12 @@ def _plan(request: Request) -> tuple[Job, list[tuple[Item, str | None]], int]:
     if not request.sources:
         raise UsageError("name at least one file or folder to convert")
     settings = config.load(request.config)
+    if request.encoding is not None:
+        settings = settings.with_cli(encoding=request.encoding)
     section = settings.section("convert")
     options = Options.from_section(section, **dict(request.cli_options))
-    entries = _entries(list(request.sources))
+    options = dataclasses.replace(options, max_nesting=settings.limits.nesting)
+    entries = _entries(list(request.sources), settings)
     mode = "check" if request.check else "dry-run" if request.dry_run else "write"
     if request.out is None and not request.in_place and mode == "write":
         if request.to == "jsonl" or (len(entries) == 1 and not Path(request.sources[0]).is_dir()):
@@ -109,12 +112,13 @@ def _plan(request: Request) -> tuple[Job, list[tuple[Item, str | None]], int]:
     return job, entries, jobs
 
 
-def _entries(sources: list[str]) -> list[tuple[Item, str | None]]:
+def _entries(sources: list[str], settings: Settings) -> list[tuple[Item, str | None]]:
     """Files to convert; a .jsonl archive becomes one entry per article."""
     from artlint.convert.jsondoc import loads
 
     entries: list[tuple[Item, str | None]] = []
-    for item in expand(sources):
+    for item in expand(sources, settings):
+        item = dataclasses.replace(item, encoding=settings.encoding_for(item.source))
         if not item.source.lower().endswith(".jsonl") or item.skipped:
             entries.append((item, None))
             continue

@@ -27,6 +27,7 @@ class Options:
     verify: bool = True
     allowed_tags: tuple[str, ...] = ()
     allowed_attributes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    max_nesting: int = 200  # deeper HTML is refused (the max_nesting setting), never a stack overflow
 
     @classmethod
     def from_section(cls, section: Mapping[str, Any], **cli: Any) -> Options:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from artlint.convert.options import ConvertError, Options
-from artlint.convert.paths import Item, output_path, write_atomic
+from artlint.convert.paths import Item, output_path
 
 
 @dataclass(frozen=True)
@@ -42,21 +42,30 @@ def run_one(job: Job, item: Item, text: str | None = None) -> dict[str, Any]:
     try:
         _convert(job, item, text, result)
     except ConvertError as exc:
-        result["error"] = str(exc)
-    except (OSError, UnicodeError, ValueError, RecursionError) as exc:
+        message = str(exc)
+        named = message.startswith((item.source, item.relative, name))
+        result["error"] = message if named else f"{name}: {message}"
+    except RecursionError:
+        result["error"] = (f"{name}: not converted: nested too deeply to convert; "
+                           "lower the max_nesting setting to refuse such files before trying")
+    except (OSError, UnicodeError, ValueError) as exc:
         result["error"] = f"{name}: {type(exc).__name__}: {exc}"
     return result
 
 
-def _read(path: str) -> str:
-    from artlint.parsing.parse import DecodeError, decode
+def _read(path: str, encoding: str | None, result: dict[str, Any]) -> str:
+    from artlint.text.decode import DecodeError
+    from artlint.text.files import decode_bytes
 
     with open(path, "rb") as handle:
         data = handle.read()
     try:
-        return decode(data)[0]
+        style = decode_bytes(data, encoding)
     except DecodeError as exc:
         raise ConvertError(f"{path}:{exc.line}:{exc.column}: {exc}") from None
+    if style.transcoded:
+        result["transcoded"] = style.encoding  # the output is UTF-8 whatever the source was
+    return style.text
 
 
 def _convert(job: Job, item: Item, text: str | None, result: dict[str, Any]) -> None:
@@ -64,7 +73,7 @@ def _convert(job: Job, item: Item, text: str | None, result: dict[str, Any]) -> 
 
     source = job.source_format
     if text is None:
-        text = _read(item.source)
+        text = _read(item.source, item.encoding, result)
     elif source is None:
         source = "json"  # one line of a JSONL archive
     target = "json" if job.to == "jsonl" else job.to
@@ -95,7 +104,9 @@ def _convert(job: Job, item: Item, text: str | None, result: dict[str, Any]) -> 
     elif job.mode in ("check", "dry-run"):
         result["status"] = "would-change"
     else:
-        write_atomic(path, outcome.output)
+        from artlint.text.files import write_bytes
+
+        write_bytes(path, outcome.output.encode("utf-8"))
         result["status"] = "converted"
 
 

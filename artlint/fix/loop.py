@@ -64,7 +64,7 @@ def fix_file(
     path: str, settings: Settings, unsafe: bool = False, write: bool = True, debug: bool = False
 ) -> FixResult:
     """Fix a file in place (when `write` and something changed); raises OSError or DecodeError."""
-    result = fix_text(textio.read_text(path), path, settings, unsafe, debug)
+    result = fix_text(textio.read_text(path, settings.encoding_for(path)), path, settings, unsafe, debug)
     if write and result.changed:
         textio.write_atomic(path, result.text, like=result.style)
     return result
@@ -73,7 +73,7 @@ def fix_file(
 def fix_text(
     style: textio.TextFile, path: str, settings: Settings, unsafe: bool = False, debug: bool = False
 ) -> FixResult:
-    original = parse(style.text, path, bom=style.bom, encoding=style.encoding)
+    original = parse(style.text, path, bom=style.bom, encoding=style.encoding, limits=settings.limits)
     start = _Run(original, engine.check_document(original, settings, debug))
 
     def run(base: _Run, allowed: set[str] | None) -> _Run:
@@ -138,11 +138,11 @@ def _fix_loop(
             break
         seen.add(text)
         run.fixed += len(applied)
-        run.doc = _reparse(run.doc, text, style)
+        run.doc = _reparse(run.doc, text, style, settings)
         run.diagnostics = engine.check_document(run.doc, settings, debug)
     styled = textio.apply_style(run.doc.text, dataclasses.replace(style, newline=newline))
     if styled != run.doc.text and run.doc is not start.doc:
-        run.doc = _reparse(run.doc, styled, style)
+        run.doc = _reparse(run.doc, styled, style, settings)
         run.diagnostics = engine.check_document(run.doc, settings, debug)
     return run
 
@@ -156,8 +156,8 @@ def verify(original: Document, fixed: Document, seen: meaning.Meaning | None = N
     return meaning.differences(before, meaning.of_document(fixed))
 
 
-def _reparse(doc: Document, text: str, style: textio.TextFile) -> Document:
-    return parse(text, doc.path, bom=style.bom, encoding=style.encoding)
+def _reparse(doc: Document, text: str, style: textio.TextFile, settings: Settings) -> Document:
+    return parse(text, doc.path, bom=style.bom, encoding=style.encoding, limits=settings.limits)
 
 
 def _codes(diagnostics: list[Diagnostic], applied: list[Fix]) -> set[str]:

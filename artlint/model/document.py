@@ -153,6 +153,8 @@ class Document:
     directives: list[Directive] = field(default_factory=list)
     # Offsets of the body text that CommonMark renders as code (fences, indented blocks, spans).
     code_spans: list[tuple[int, int]] = field(default_factory=list)
+    # Where the file goes over a setting of artlint.model.limits (too many attributes, too deep).
+    limit_problems: list[SyntaxProblem] = field(default_factory=list)
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.lines.position(offset)

@@ -94,7 +94,8 @@ def file_anchors(path: str, style: str) -> tuple[str, ...] | None:
     cached = _files.get((path, style))
     if cached is not None and cached[0] == stamp:
         return cached[1]
-    from artlint.parsing.parse import DecodeError, parse_bytes
+    from artlint.parsing.parse import parse_bytes
+    from artlint.text.decode import DecodeError
 
     try:
         with open(path, "rb") as handle:
