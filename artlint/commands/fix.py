@@ -34,6 +34,9 @@ def run_fix(options: CheckOptions, settings: Settings) -> int:
         print(f"artlint: {exc}", file=sys.stderr)
         return 2
     tally = Tally()
+    if not options.diff:
+        # Temporary files of an earlier run that was killed: recognised by name, removed.
+        textio.remove_stale(os.path.dirname(p) or "." for p in paths)
     results = _results(options, settings, paths, tally)
     if settings.section("links").get("external") and not options.diff:
         from artlint.links.external.run import attach

@@ -14,6 +14,7 @@ from artlint.convert import summary
 from artlint.convert.options import ConvertError, Options
 from artlint.convert.paths import Item, expand, safe_relative
 from artlint.convert.work import Job
+from artlint.text.files import AtomicFile
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 TARGETS = ("markdown", "blog", "json", "jsonl")
@@ -62,6 +63,8 @@ def run(request: Request) -> int:
 
     from artlint.convert import archive
 
+    if job.mode == "write":
+        _remove_stale(request, entries)
     try:
         archive.run(job, entries, jobs, on_result)
     except BaseException:
@@ -112,6 +115,22 @@ def _plan(request: Request) -> tuple[Job, list[tuple[Item, str | None]], int]:
     return job, entries, jobs
 
 
+def _remove_stale(request: Request, entries: list[tuple[Item, str | None]]) -> None:
+    """Temporary files of an earlier run that was killed, where this run writes."""
+    from artlint.text.files import remove_stale
+
+    folders: set[str] = set()
+    if request.in_place:
+        folders.update(str(Path(item.source).parent) for item, _ in entries)
+    elif request.out is not None and request.out.is_dir():
+        out = request.out
+        folders.add(str(out))
+        folders.update(str(out / Path(item.relative).parent) for item, _ in entries)
+    if request.to == "jsonl" and request.out is not None:
+        folders.add(str(request.out.parent))
+    remove_stale(folders)
+
+
 def _entries(sources: list[str], settings: Settings) -> list[tuple[Item, str | None]]:
     """Files to convert; a .jsonl archive becomes one entry per article."""
     from artlint.convert.jsondoc import loads
@@ -148,37 +167,25 @@ class _JsonlWriter:
 
         self.target = request.out
         self.buffer = io.StringIO() if request.check or request.dry_run or self.target is None else None
-        self.handle: Any = None
+        self.handle: AtomicFile | None = None
         if self.buffer is None and self.target is not None:
-            import secrets
-
-            self.target.parent.mkdir(parents=True, exist_ok=True)
-            self.temp = self.target.parent / f".{self.target.name}.{secrets.token_hex(4)}.tmp"
-            self.handle = open(self.temp, "x", encoding="utf-8", newline="")  # noqa: SIM115
+            self.handle = AtomicFile(self.target)
 
     def add(self, line: str) -> None:
         if self.handle is not None:
-            self.handle.write(line + "\n")
+            self.handle.write((line + "\n").encode("utf-8"))
         elif self.target is None:
             sys.stdout.write(line + "\n")
         elif self.buffer is not None:
             self.buffer.write(line + "\n")
 
     def abort(self) -> None:
-        import contextlib
-        import os
-
         if self.handle is not None:
-            self.handle.close()
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(self.temp)
+            self.handle.abort()
 
     def finish(self, tally: summary.Tally, mode: str) -> None:
-        import os
-
         if self.handle is not None:
-            self.handle.close()
-            os.replace(self.temp, self.target)  # type: ignore[arg-type]
+            self.handle.commit()
         elif self.buffer is not None and self.target is not None:
             try:
                 existing = self.target.read_text(encoding="utf-8")
