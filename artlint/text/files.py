@@ -229,7 +229,11 @@ def _alive(pid: int) -> bool:
         return False
     except (PermissionError, OverflowError):
         return True  # someone else's process: leave its files alone
-    return True
+    try:  # a killed worker may linger as a zombie, which writes nothing any more
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            return handle.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True
 
 
 def _existing_style(path: str) -> TextFile | None:
