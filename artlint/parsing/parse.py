@@ -10,10 +10,13 @@ from artlint.html import scan as htmlscan
 from artlint.model.document import Document, LineIndex, SyntaxProblem
 from artlint.model.limits import Limits, nesting_message
 from artlint.parsing import extract
-from artlint.text.decode import decode, newline_style
+from artlint.text.decode import DecodeError, decode, newline_style
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+
+# Decoding lives in artlint.text.decode; its error stays importable beside parse_bytes, which raises it.
+__all__ = ["DecodeError", "markdown", "parse", "parse_bytes"]
 
 
 @functools.cache
