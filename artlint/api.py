@@ -49,8 +49,9 @@ from artlint.discovery.walk import expand
 from artlint.lint import engine
 from artlint.model.diagnostics import Diagnostic, Severity
 from artlint.model.document import Directive, Document, Link
-from artlint.parsing.parse import DecodeError, parse, parse_bytes
+from artlint.parsing.parse import parse, parse_bytes
 from artlint.rules.base import Rule
+from artlint.text.decode import DecodeError
 
 UNREADABLE_CODE = "AL001"
 UNREADABLE_NAME = "file-unreadable"
@@ -86,7 +87,8 @@ def check_text(
     from artlint import site as sites
 
     site = sites.for_file(path, settings)
-    return engine.check_document(parse(text, path, flavor=site.flavor_for(path), site=site), settings)
+    doc = parse(text, path, flavor=site.flavor_for(path), site=site, limits=settings.limits)
+    return engine.check_document(doc, settings)
 
 
 def check_file(
@@ -134,7 +136,8 @@ def check_bytes(
         from artlint import site as sites
 
         site = sites.for_file(path, settings)
-        doc = parse_bytes(data, path, site.flavor_for(path), site)
+        encoding = settings.encoding_for(path)
+        doc = parse_bytes(data, path, site.flavor_for(path), site, encoding, settings.limits)
     except DecodeError as exc:
         return FileResult(path, [_unreadable(path, str(exc), exc.line, exc.column)])
     except ConfigError:

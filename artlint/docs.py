@@ -86,9 +86,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if current != text:
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".md.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(target)
+        from artlint.text.files import write_bytes
+
+        write_bytes(target, text.encode("utf-8"))
         print(f"wrote {target}")
     return 0
 

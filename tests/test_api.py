@@ -62,7 +62,7 @@ def test_a_parser_failure_on_one_file_stops_nothing_else(
     def flaky(data: bytes, path: str, *args: object) -> object:
         if path.endswith("a.md"):
             raise RecursionError("simulated")
-        return real(data, path)
+        return real(data, path, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(artlint.api, "parse_bytes", flaky)
     for name in ("a.md", "b.md"):

@@ -192,7 +192,8 @@ def test_globs(pattern: str, path: str, matches: bool) -> None:
 @pytest.mark.parametrize(
     ("config", "text"),
     [
-        ('[links]\nslug = "bogus"\n', "[links] slug: expected one of github, jekyll, hugo, kramdown; got 'bogus'"),
+        ('[links]\nslug = "bogus"\n',
+         "[links] slug: expected one of github, jekyll, hugo, kramdown; got 'bogus'"),
         ("[links]\nconcurrency = -3\n", "[links] concurrency: expected a whole number of at least 0, got -3"),
         ('[links]\naccepted_status = ["ok"]\n', "[links] accepted_status: cannot read 'ok'"),
         (

@@ -117,6 +117,8 @@ def test_detection() -> None:
 def test_interrupted_write_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
+    from artlint.text.files import write_bytes
+
     folder = tmp_path
     target = folder / "out.md"
 
@@ -125,7 +127,7 @@ def test_interrupted_write_leaves_no_partial_file(tmp_path: Path, monkeypatch: p
 
     monkeypatch.setattr(os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        paths.write_atomic(target, "text\n")
+        write_bytes(target, b"text\n")
     assert list(folder.iterdir()) == []
 
 

@@ -220,12 +220,14 @@ def test_verify_engine_setting_is_checked(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", FLAVOR_CASES)
 def test_convert_command_writes_for_the_flavor_asked(tmp_path: Path, name: str) -> None:
     _, options, expected = _case(name)
-    source = CASES / name / "input.md"
+    # A copy outside the repository, whose configuration excludes its own fixtures.
+    source = tmp_path / "input.md"
+    source.write_bytes((CASES / name / "input.md").read_bytes())
     args = ["convert", str(source), "--to", "markdown", "--flavor", options.flavor]
     if HAVE_KRAMDOWN:
         args += ["--verify-with", "kramdown"]
     done = subprocess.run([sys.executable, "-m", "artlint", *args], capture_output=True, text=True,
-                          check=False)
+                          check=False, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout == expected
 

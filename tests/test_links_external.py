@@ -283,7 +283,7 @@ def test_a_redirect_to_a_private_address_is_not_followed(
 ) -> None:
     # Pretend only 127.0.0.2 is private, so the first hop (public.test -> 127.0.0.1) is made
     # and the redirect to intranet.test (-> 127.0.0.2, where nothing listens) is refused.
-    from artlint.links.http import policy as http_policy
+    from artlint.net import policy as http_policy
 
     monkeypatch.setattr(http_policy, "is_private_address", lambda address: address == "127.0.0.2")
     url = server.url("/to-intranet", host="public.test")

@@ -18,7 +18,7 @@ from artlint.links.external.config import from_settings
 from artlint.links.external.report import rewritten
 from artlint.links.external.run import request_url
 from artlint.links.http.errors import retry_after
-from artlint.links.http.policy import is_private_address
+from artlint.net.policy import is_private_address
 from artlint.rules import by_key
 from artlint.rules.base import doc_sections
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from artlint.parsing.parse import DecodeError, parse
+from artlint.parsing.parse import parse
 from artlint.text import files as textio
+from artlint.text.decode import DecodeError
 
 STYLES = [
     pytest.param(b"# T\n\nbody\n", id="lf"),

@@ -272,7 +272,7 @@ def _result(path: str, data: bytes, stored: dict[str, Any]) -> FileResult:
 
 def document_text(data: bytes) -> str:
     """The text a Document parsed from `data` holds (what reporters quote lines from)."""
-    from artlint.parsing.parse import decode, newline_style
+    from artlint.text.decode import decode, newline_style
 
     text = decode(data)[0]
     if text.startswith("\ufeff"):

@@ -71,6 +71,8 @@ def app() -> None:
               help="Check only the I-th of N stable parts of the files (a CI matrix).")
 @click.option("--changed-since", metavar="REF",
               help="Check files changed since a git ref, untracked ones, and the files linking to them.")
+@click.option("--encoding", metavar="NAME|auto",
+              help="Read files that are not UTF-8 in this encoding (cp949, euc-kr, ...), or detect it.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -97,6 +99,7 @@ def check(
     shard: str | None,
     changed_since: str | None,
     verify_with: str | None,
+    encoding: str | None,
 ) -> None:
     """Check articles: front matter, inline style and HTML, links."""
     from artlint.commands.check import CheckOptions, run_check
@@ -141,6 +144,7 @@ def check(
         shard=part,
         changed_since=changed_since,
         verify_with=verify_with,
+        encoding=encoding,
     )
     finish(run_check(options))
 

@@ -36,6 +36,8 @@ def register(group: click.Group) -> None:
               help="Judge the output with this installed engine instead of the model.")
 @click.option("--config", type=PATH, help="Use this configuration file.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors of usage.")
+@click.option("--encoding", metavar="NAME|auto",
+              help="Read sources that are not UTF-8 in this encoding, or detect it; output is UTF-8.")
 def convert(
     sources: tuple[str, ...],
     to: str,
@@ -56,6 +58,7 @@ def convert(
     verify_with: str | None,
     config: Path | None,
     quiet: bool,
+    encoding: str | None,
 ) -> None:
     """Convert articles between the blog format, clean Markdown and JSON, verifying each."""
     from artlint.convert.command import Request, run
@@ -72,6 +75,7 @@ def convert(
     request = Request(
         sources=sources, to=to, source_format=source_format, out=out, in_place=in_place,
         dry_run=dry_run, check=check, jobs=jobs, force=force, report=report, config=config, quiet=quiet,
+        encoding=encoding,
         cli_options=tuple((k, v) for k, v in cli_options.items() if v is not None),
     )
     finish(run(request))

@@ -53,6 +53,7 @@ def build_settings(options: CheckOptions, rules: Sequence[Rule] | None = None) -
         cache=False if options.no_cache else None,
         verify="engine" if options.verify_with else None,
         verify_with=options.verify_with,
+        encoding=options.encoding,
     )
 
 

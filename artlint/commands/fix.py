@@ -18,9 +18,9 @@ from artlint.discovery.walk import PathError, expand
 from artlint.fix.loop import FixResult, fix_text
 from artlint.lint import engine
 from artlint.model.diagnostics import Diagnostic, Severity
-from artlint.parsing.parse import DecodeError
 from artlint.rules.base import Rule
 from artlint.text import files as textio
+from artlint.text.decode import DecodeError
 
 
 @dataclass
@@ -48,6 +48,9 @@ def run_fix(options: CheckOptions, settings: Settings, rules: Sequence[Rule] | N
 
         prefetch(renderer, paths, settings, options.unsafe_fixes)
     tally = Tally()
+    if not options.diff:
+        # Temporary files of an earlier run that was killed: recognised by name, removed.
+        textio.remove_stale(os.path.dirname(p) or "." for p in paths)
     results = _results(options, settings, paths, tally, rules, renderer)
     if settings.links.external and not options.diff:
         from artlint.links.external.run import attach
@@ -98,7 +101,7 @@ def _one(
             sys.stdout.buffer.flush()
         return _reported(skipped, options)
     try:
-        style = textio.decode_bytes(data)
+        style = textio.decode_bytes(data, settings.encoding_for(path))
     except DecodeError:
         tally.failed = True
         return _reported(api.check_bytes(data, path, settings, options.debug, rules), options)
@@ -142,6 +145,11 @@ def _deliver(options: CheckOptions, result: FixResult, data: bytes, tally: Tally
         except OSError as exc:
             tally.failed = True
             _say(f"{path}: cannot write: {exc.strerror or exc}")
+            return
+        except UnicodeEncodeError as exc:
+            tally.failed = True
+            shown = exc.object[exc.start : exc.end]
+            _say(f"{path}: not written: the fixed text has {shown!r}, which {exc.encoding} cannot hold")
             return
     if result.changed:
         tally.fixed, tally.files = tally.fixed + result.fixed, tally.files + 1

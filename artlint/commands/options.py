@@ -33,3 +33,4 @@ class CheckOptions:
     shard: tuple[int, int] | None = None  # (i, n): check only the i-th of n stable parts
     changed_since: str | None = None  # a git ref: check what changed since, and its linkers
     verify_with: str | None = None  # --fix: judge with this real engine
+    encoding: str | None = None  # a codec name or "auto", over the settings' encoding

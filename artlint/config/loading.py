@@ -28,6 +28,8 @@ from artlint.config.values import (
     Override,
     RuleSettings,
     check_keys,
+    read_encoding,
+    read_limit,
     read_list,
     read_optional_list,
     read_override,
@@ -37,6 +39,8 @@ from artlint.config.values import (
     read_table_list,
 )
 from artlint.discovery.globs import matches_any
+from artlint.model.limits import SETTINGS as LIMIT_SETTINGS
+from artlint.model.limits import Limits
 
 __all__ = [
     "CONFIG_NAMES",
@@ -77,6 +81,11 @@ TOP_KEYS = {
     "verify-with": "the real engine verification renders with: kramdown or hugo (implies verify = engine)",
     "flavor": "Markdown flavour of every file, over what the site detection finds",
     "site": "table of site settings: detect, root, static, baseurl, unpublished",
+    "encoding": "how to read files that are not UTF-8: a codec name (cp949, euc-kr, ...) or auto",
+    "schema_fetch": "allow schemas to $ref http(s) URLs (fetched once, cached); default false",
+    "max_front_matter_size": "largest front matter read, in characters",
+    "max_attributes": "most attributes on one HTML element",
+    "max_nesting": "deepest nesting of HTML elements and of front-matter lists and tables",
 }
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 VERIFY_MODES = ("model", "engine")
@@ -105,6 +114,17 @@ class Settings:
     verify_with: str | None = None
     flavor: str | None = None  # a flavour name (artlint.flavors.NAMES); None: detected per site
     site: SiteSettings = field(default_factory=SiteSettings)
+    encoding: str | None = None  # a codec name or "auto"; None: UTF-8 (or UTF-16 with a BOM)
+    schema_fetch: bool = False
+    limits: Limits = field(default_factory=Limits)
+
+    def encoding_for(self, path: str) -> str | None:
+        """How to read `path`: the last matching override's encoding, else the run's."""
+        rel = self.relative(path)
+        for override in reversed(self.overrides):
+            if override.encoding is not None and matches_any(override.files, rel):
+                return override.encoding
+        return self.encoding
 
     def relative(self, path: str) -> str:
         try:
@@ -127,6 +147,11 @@ class Settings:
 
     def with_cli(self, **changes: Any) -> Settings:
         changes = {k: v for k, v in changes.items() if v is not None}
+        if "encoding" in changes:
+            # An encoding named on the command line applies to every file, over per-glob ones.
+            changes["encoding"] = read_encoding(changes["encoding"], "--encoding")
+            overrides = changes.get("overrides", self.overrides)
+            changes["overrides"] = tuple(replace(o, encoding=None) for o in overrides)
         if "schema" in changes:
             schema = changes["schema"]
             is_path = isinstance(schema, str) and ("/" in schema or schema.endswith(SCHEMA_FILES))
@@ -205,6 +230,10 @@ def from_mapping(
         **_read_verify(data, source),
         flavor=_read_flavor(data.get("flavor"), source),
         site=read_site(data.get("site", {}), source),
+        encoding=read_encoding(data.get("encoding"), source),
+        schema_fetch=_read_bool(data.get("schema_fetch", False), "schema_fetch", source),
+        limits=Limits(**{field: read_limit(data, key, getattr(Limits(), field), source)
+                         for key, field in LIMIT_SETTINGS.items()}),
     )
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from artlint.model.diagnostics import Severity
 
-OVERRIDE_KEYS = ("files", "select", "extend-select", "ignore", "rules", "schema")
+OVERRIDE_KEYS = ("files", "select", "extend-select", "ignore", "rules", "schema", "encoding")
 
 
 class ConfigError(Exception):
@@ -34,6 +34,7 @@ class Override:
     ignore: tuple[str, ...] = ()
     rules: Mapping[str, RuleSettings] = field(default_factory=dict)
     schema: str | bool | None = None
+    encoding: str | None = None
 
 
 _UNITS = {"": 1, "B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3}
@@ -147,4 +148,26 @@ def read_override(value: Mapping[str, Any], source: str) -> Override:
         ignore=read_list(value, "ignore", where),
         rules=read_rules(value.get("rules", {}), where),
         schema=None if schema is None else read_schema(schema, where),
+        encoding=read_encoding(value.get("encoding"), where),
     )
+
+
+def read_encoding(value: Any, source: str) -> str | None:
+    """A codec name or "auto", checked now so a typo is one error, not one per file."""
+    if value is None:
+        return None
+    from artlint.model.encodings import UnknownEncoding, check_encoding
+
+    if not isinstance(value, str):
+        raise ConfigError(f"{source}: 'encoding' must be a string (a codec name or auto)")
+    try:
+        return check_encoding(value)
+    except UnknownEncoding as exc:
+        raise ConfigError(f"{source}: 'encoding': {exc}") from None
+
+
+def read_limit(data: Mapping[str, Any], key: str, default: int, source: str) -> int:
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{source}: '{key}' must be a positive integer, got {value!r}")
+    return value

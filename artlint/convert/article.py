@@ -53,7 +53,7 @@ def parse_body(text: str) -> Body:
 def from_text(text: str, path: str) -> tuple[Article, Body]:
     """Split `text` (newlines normalised to "\\n" first), load its front matter, parse its body."""
     from artlint.frontmatter import split as frontmatter
-    from artlint.parsing.parse import newline_style
+    from artlint.text.decode import newline_style
 
     bom = text.startswith("\ufeff")
     if bom:

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from artlint.config.loading import ConfigError, Settings
 from artlint.convert import summary
 from artlint.convert.options import ConvertError, Options
-from artlint.convert.paths import (
-    Item,
-    expand,
-    safe_relative,
-    write_atomic,
-)
+from artlint.convert.paths import Item, expand, safe_relative
 from artlint.convert.work import Job
+from artlint.text.files import AtomicFile
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 TARGETS = ("markdown", "blog", "json", "jsonl")
@@ -38,6 +36,7 @@ class Request:
     config: Path | None = None
     quiet: bool = False
     cli_options: tuple[tuple[str, Any], ...] = ()
+    encoding: str | None = None  # a codec name or "auto", over the settings' encoding
 
 
 class UsageError(Exception):
@@ -47,7 +46,7 @@ class UsageError(Exception):
 def run(request: Request) -> int:
     try:
         job, entries, jobs = _plan(request)
-    except (UsageError, ConvertError, ValueError) as exc:
+    except (UsageError, ConvertError, ConfigError, ValueError) as exc:
         print(f"artlint convert: {exc}", file=sys.stderr)
         return EXIT_USAGE
     tally = summary.Tally()
@@ -64,6 +63,8 @@ def run(request: Request) -> int:
 
     from artlint.convert import archive
 
+    if job.mode == "write":
+        _remove_stale(request, entries)
     if job.options.verify_with == "hugo" and job.options.verify:
         from artlint.convert.work import prefetch
 
@@ -80,12 +81,15 @@ def run(request: Request) -> int:
     summary.print_summary(tally, job.mode, quiet=request.quiet)
     if request.report is not None:
         data = tally.report(request.to)
+        from artlint.text.files import write_bytes
+
         if request.report.suffix.lower() in (".html", ".htm"):
             from artlint.reporters.html import convert_report
 
-            write_atomic(request.report, convert_report(data))
+            write_bytes(request.report, convert_report(data).encode("utf-8"))
         else:
-            write_atomic(request.report, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            write_bytes(request.report, text.encode("utf-8"))
     failed = tally.failed or (request.check and tally.changed)
     return EXIT_FAILED if failed else EXIT_OK
 
@@ -106,6 +110,8 @@ def _plan(request: Request) -> tuple[Job, list[tuple[Item, str | None]], int]:
     from artlint.lint.selection import validated
 
     settings = validated(config.load(request.config))  # a typo in the file is an error here too
+    if request.encoding is not None:
+        settings = settings.with_cli(encoding=request.encoding)
     cli = dict(request.cli_options)
     if settings.verify == "engine" and settings.verify_with and "verify_with" not in cli:
         cli["verify_with"] = settings.verify_with  # verify-with in the configuration
@@ -116,7 +122,8 @@ def _plan(request: Request) -> tuple[Job, list[tuple[Item, str | None]], int]:
         if not engines.available(options.verify_with):
             name = options.verify_with
             raise UsageError(str(engines.EngineMissing(name, engines.why_missing(name))))
-    entries = _entries(list(request.sources))
+    options = dataclasses.replace(options, max_nesting=settings.limits.nesting)
+    entries = _entries(list(request.sources), settings)
     mode = "check" if request.check else "dry-run" if request.dry_run else "write"
     if request.out is None and not request.in_place and mode == "write":
         if request.to == "jsonl" or (len(entries) == 1 and not Path(request.sources[0]).is_dir()):
@@ -129,12 +136,29 @@ def _plan(request: Request) -> tuple[Job, list[tuple[Item, str | None]], int]:
     return job, entries, jobs
 
 
-def _entries(sources: list[str]) -> list[tuple[Item, str | None]]:
+def _remove_stale(request: Request, entries: list[tuple[Item, str | None]]) -> None:
+    """Temporary files of an earlier run that was killed, where this run writes."""
+    from artlint.text.files import remove_stale
+
+    folders: set[str] = set()
+    if request.in_place:
+        folders.update(str(Path(item.source).parent) for item, _ in entries)
+    elif request.out is not None and request.out.is_dir():
+        out = request.out
+        folders.add(str(out))
+        folders.update(str(out / Path(item.relative).parent) for item, _ in entries)
+    if request.to == "jsonl" and request.out is not None:
+        folders.add(str(request.out.parent))
+    remove_stale(folders)
+
+
+def _entries(sources: list[str], settings: Settings) -> list[tuple[Item, str | None]]:
     """Files to convert; a .jsonl archive becomes one entry per article."""
     from artlint.convert.jsondoc import loads
 
     entries: list[tuple[Item, str | None]] = []
-    for item in expand(sources):
+    for item in expand(sources, settings):
+        item = dataclasses.replace(item, encoding=settings.encoding_for(item.source))
         if not item.source.lower().endswith(".jsonl") or item.skipped:
             entries.append((item, None))
             continue
@@ -164,37 +188,25 @@ class _JsonlWriter:
 
         self.target = request.out
         self.buffer = io.StringIO() if request.check or request.dry_run or self.target is None else None
-        self.handle: Any = None
+        self.handle: AtomicFile | None = None
         if self.buffer is None and self.target is not None:
-            import secrets
-
-            self.target.parent.mkdir(parents=True, exist_ok=True)
-            self.temp = self.target.parent / f".{self.target.name}.{secrets.token_hex(4)}.tmp"
-            self.handle = open(self.temp, "x", encoding="utf-8", newline="")  # noqa: SIM115
+            self.handle = AtomicFile(self.target)
 
     def add(self, line: str) -> None:
         if self.handle is not None:
-            self.handle.write(line + "\n")
+            self.handle.write((line + "\n").encode("utf-8"))
         elif self.target is None:
             sys.stdout.write(line + "\n")
         elif self.buffer is not None:
             self.buffer.write(line + "\n")
 
     def abort(self) -> None:
-        import contextlib
-        import os
-
         if self.handle is not None:
-            self.handle.close()
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(self.temp)
+            self.handle.abort()
 
     def finish(self, tally: summary.Tally, mode: str) -> None:
-        import os
-
         if self.handle is not None:
-            self.handle.close()
-            os.replace(self.temp, self.target)  # type: ignore[arg-type]
+            self.handle.commit()
         elif self.buffer is not None and self.target is not None:
             try:
                 existing = self.target.read_text(encoding="utf-8")

@@ -30,6 +30,7 @@ class Options:
     source_flavor: str = ""  # the input's engine ("" = the same as `flavor`)
     verify_with: str = ""  # a real engine to judge "reads the same" with (artlint.engines.NAMES)
     engine_options: str = ""  # that engine's settings, as JSON (kept hashable)
+    max_nesting: int = 200  # deeper HTML is refused (the max_nesting setting), never a stack overflow
 
     @property
     def kramdown_source(self) -> bool:

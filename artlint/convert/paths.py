@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from artlint.config.loading import Settings
 from artlint.convert.options import ConvertError
+from artlint.discovery.walk import PathError, find
 
 SOURCE_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
-SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", ".tox"})
 SUFFIX = {"markdown": ".md", "blog": ".md", "json": ".json", "jsonl": ".jsonl"}
 
 
@@ -19,30 +20,22 @@ class Item:
     source: str  # the file to read
     relative: str  # its path under the source root, "/"-separated: mirrored under --out
     line: int = 0  # for a .jsonl archive: which article (1-based); 0 for a whole file
-    skipped: str = ""  # why it is not converted (a symbolic link met while walking)
+    skipped: str = ""  # why it is not converted
     error: str = ""  # why it cannot be converted (an output name that would leave --out)
+    encoding: str | None = None  # how to read it: a codec name, "auto", or None for UTF-8
 
 
-def expand(sources: list[str]) -> Iterator[Item]:
-    """Files named directly are converted; folders are walked without following links."""
-    for given in sources:
-        if os.path.isfile(given):
-            yield Item(given, Path(given).name)
-        elif os.path.isdir(given):
-            yield from _walk(given)
-        else:
-            raise ConvertError(f"{given}: no such file or directory")
-
-
-def _walk(folder: str) -> Iterator[Item]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-        for name in sorted(files):
-            if not name.lower().endswith(SOURCE_SUFFIXES):
-                continue
-            path = os.path.join(root, name)
-            relative = Path(os.path.relpath(path, folder)).as_posix()
-            yield Item(path, relative, skipped="symbolic link" if os.path.islink(path) else "")
+def expand(sources: list[str], settings: Settings) -> Iterator[Item]:
+    """The files `artlint check` would read under `sources` (one walker), with their relative names."""
+    try:
+        for found in find(sources, settings, SOURCE_SUFFIXES):
+            if found.root is None:
+                yield Item(found.path, Path(found.path).name)
+            else:
+                relative = Path(os.path.relpath(found.path, found.root)).as_posix()
+                yield Item(found.path, relative)
+    except PathError as exc:
+        raise ConvertError(str(exc)) from None
 
 
 def safe_relative(name: str) -> PurePosixPath:
@@ -68,24 +61,8 @@ def output_path(out: Path, relative: str, to: str) -> Path:
     parent = target.parent.resolve()
     if parent != root and root not in parent.parents:
         raise ConvertError(f"{relative}: output path would leave the output folder (through a link)")
+    # A write goes through a link to its target, so a link there must point inside too.
+    final = (parent / target.name).resolve()
+    if final.parent != root and root not in final.parents:
+        raise ConvertError(f"{relative}: output path would leave the output folder (through a link)")
     return parent / target.name
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Temporary file in the same folder, then os.replace: an interrupt leaves no partial file.
-
-    A symbolic link at `path` is replaced, not followed, so a write never lands outside.
-    """
-    import contextlib
-    import secrets
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
-    try:
-        with open(temp, "x", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise

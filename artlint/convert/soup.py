@@ -10,6 +10,7 @@ import inspect
 
 from bs4 import BeautifulSoup
 from bs4.builder._htmlparser import BeautifulSoupHTMLParser, HTMLParserTreeBuilder
+from bs4.element import Tag
 
 
 class _Parser(BeautifulSoupHTMLParser):
@@ -24,6 +25,17 @@ class _Builder(HTMLParserTreeBuilder):
 
 # The parser class is a keyword bs4 keeps for its own tests; without it, the stock parser.
 _FAST = "_parser_class" in inspect.signature(HTMLParserTreeBuilder.feed).parameters
+
+
+def nesting(soup: BeautifulSoup) -> int:
+    """How many elements deep the tree goes, counted without recursion."""
+    deepest = 0
+    stack: list[tuple[Tag, int]] = [(soup, 0)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in node.children if isinstance(child, Tag))
+    return deepest
 
 
 def parse(html: str) -> BeautifulSoup:

@@ -16,10 +16,13 @@ class Tally:
     dropped: Counter[str] = field(default_factory=Counter)
     files: list[dict[str, Any]] = field(default_factory=list)
     changed: int = 0
+    transcoded: Counter[str] = field(default_factory=Counter)  # source encoding -> files
 
     def add(self, result: dict[str, Any], keep: bool) -> None:
         self.statuses[result["status"]] += 1
         self.dropped.update(result.get("dropped") or {})
+        if result.get("transcoded"):
+            self.transcoded[result["transcoded"]] += 1
         if result["status"] == "would-change":
             self.changed += 1
         if keep:
@@ -34,7 +37,8 @@ class Tally:
             "version": REPORT_VERSION,
             "to": to,
             "summary": {"files": sum(self.statuses.values()), **dict(sorted(self.statuses.items())),
-                        "dropped": dict(self.dropped.most_common())},
+                        "dropped": dict(self.dropped.most_common()),
+                        **({"transcoded": dict(self.transcoded)} if self.transcoded else {})},
             "files": self.files,
         }
 
@@ -58,6 +62,10 @@ def print_summary(tally: Tally, mode: str, quiet: bool = False) -> None:
     order = ("converted", "unchanged", "would-change", "failed", "error", "skipped")
     parts = [f"{tally.statuses[s]} {s}" for s in order if tally.statuses[s]]
     print(f"{total} file{'s' if total != 1 else ''}: {', '.join(parts) or 'nothing to do'}", file=sys.stderr)
+    if tally.transcoded:
+        read = ", ".join(f"{count} from {name.upper().replace('_', '-')}"
+                         for name, count in tally.transcoded.most_common())
+        print(f"transcoded to UTF-8: {read}", file=sys.stderr)
     if tally.dropped:
         dropped = ", ".join(f"{name} {count}" for name, count in tally.dropped.most_common())
         print(f"dropped on purpose: {dropped}", file=sys.stderr)

@@ -20,9 +20,11 @@ from artlint.convert import (
 )
 from artlint.convert.article import Body
 from artlint.convert.mdconv import Converter
-from artlint.convert.options import Options
+from artlint.convert.options import ConvertError, Options
 from artlint.convert.readtree import TreeReader
+from artlint.convert.soup import nesting
 from artlint.convert.soup import parse as parse_html
+from artlint.model.limits import nesting_message
 
 if TYPE_CHECKING:
     from artlint.meaning.model import Meaning
@@ -149,6 +151,10 @@ def _careful(
 def _convert_html(html: str, options: Options, dropped: dict[str, int], expected: TreeReader | None) -> str:
     html = residue.strip_residue(html, options, dropped)
     soup = parse_html(html)
+    depth = nesting(soup)
+    if depth > options.max_nesting:
+        # The tree walks below recurse once per level; a refusal beats a stack overflow.
+        raise ConvertError(f"not converted: {nesting_message(options.max_nesting, 'HTML')}")
     cleanup.clean(soup, options, dropped)
     if expected is not None:
         expected.tree(soup)

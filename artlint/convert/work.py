@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from artlint.convert.options import ConvertError, Options
-from artlint.convert.paths import Item, output_path, write_atomic
+from artlint.convert.paths import Item, output_path
 
 
 @dataclass(frozen=True)
@@ -43,27 +43,36 @@ def run_one(job: Job, item: Item, text: str | None = None) -> dict[str, Any]:
     try:
         _convert(job, item, text, result)
     except ConvertError as exc:
-        result["error"] = str(exc)
-    except (OSError, UnicodeError, ValueError, RecursionError) as exc:
+        message = str(exc)
+        named = message.startswith((item.source, item.relative, name))
+        result["error"] = message if named else f"{name}: {message}"
+    except RecursionError:
+        result["error"] = (f"{name}: not converted: nested too deeply to convert; "
+                           "lower the max_nesting setting to refuse such files before trying")
+    except (OSError, UnicodeError, ValueError) as exc:
         result["error"] = f"{name}: {type(exc).__name__}: {exc}"
     return result
 
 
-def _read(path: str) -> str:
-    from artlint.parsing.parse import DecodeError, decode
+def _read(path: str, encoding: str | None, result: dict[str, Any]) -> str:
+    from artlint.text.decode import DecodeError
+    from artlint.text.files import decode_bytes
 
     with open(path, "rb") as handle:
         data = handle.read()
     try:
-        return decode(data)[0]
+        style = decode_bytes(data, encoding)
     except DecodeError as exc:
         raise ConvertError(f"{path}:{exc.line}:{exc.column}: {exc}") from None
+    if style.transcoded:
+        result["transcoded"] = style.encoding  # the output is UTF-8 whatever the source was
+    return style.text
 
 
 def _convert(job: Job, item: Item, text: str | None, result: dict[str, Any]) -> None:
     from artlint.convert import jsondoc, pipeline
 
-    text, target, source = _request(job, item, text)
+    text, target, source = _request(job, item, text, result)
     outcome = pipeline.convert(text, item.relative, target, job.options, source, force=job.force,
                                renderer=_renderer(job.options))
     result.update(differences=outcome.differences, dropped=outcome.dropped)
@@ -92,15 +101,19 @@ def _convert(job: Job, item: Item, text: str | None, result: dict[str, Any]) -> 
     elif job.mode in ("check", "dry-run"):
         result["status"] = "would-change"
     else:
-        write_atomic(path, outcome.output)
+        from artlint.text.files import write_bytes
+
+        write_bytes(path, outcome.output.encode("utf-8"))
         result["status"] = "converted"
 
 
-def _request(job: Job, item: Item, text: str | None) -> tuple[str, str, str | None]:
+def _request(
+    job: Job, item: Item, text: str | None, result: dict[str, Any] | None = None
+) -> tuple[str, str, str | None]:
     """The text to convert, the target format, and the source format (None: detected)."""
     source = job.source_format
     if text is None:
-        text = _read(item.source)
+        text = _read(item.source, item.encoding, {} if result is None else result)
     elif source is None:
         source = "json"  # one line of a JSONL archive
     return text, "json" if job.to == "jsonl" else job.to, source

@@ -72,7 +72,8 @@ def fix_file(
 ) -> FixResult:
     """Fix a file in place (when `write` and something changed); raises OSError or DecodeError.
     `rules`: the rules to choose from (default: the registry)."""
-    result = fix_text(textio.read_text(path), path, settings, unsafe, debug, rules)
+    style = textio.read_text(path, settings.encoding_for(path))
+    result = fix_text(style, path, settings, unsafe, debug, rules)
     if write and result.changed:
         textio.write_atomic(path, result.text, like=result.style)
     return result
@@ -88,7 +89,7 @@ def fix_text(
 
     site = sites.for_file(path, settings)
     original = parse(style.text, path, bom=style.bom, encoding=style.encoding,
-                     flavor=site.flavor_for(path), site=site)
+                     flavor=site.flavor_for(path), site=site, limits=settings.limits)
     start = _Run(original, engine.check_document(original, settings, debug, rules))
 
     def run(base: _Run, allowed: set[str] | None) -> _Run:
@@ -157,11 +158,11 @@ def _fix_loop(
             break
         seen.add(text)
         run.fixed += len(applied)
-        run.doc = _reparse(run.doc, text, style)
+        run.doc = _reparse(run.doc, text, style, settings)
         run.diagnostics = engine.check_document(run.doc, settings, debug, rules)
     styled = textio.apply_style(run.doc.text, dataclasses.replace(style, newline=newline))
     if styled != run.doc.text and run.doc is not start.doc:
-        run.doc = _reparse(run.doc, styled, style)
+        run.doc = _reparse(run.doc, styled, style, settings)
         run.diagnostics = engine.check_document(run.doc, settings, debug, rules)
     return run
 
@@ -184,8 +185,9 @@ def _meaning(doc: Document, renderer: Renderer | None) -> meaning.Meaning:
     return meaning.of_html(renderer([doc.body])[0])
 
 
-def _reparse(doc: Document, text: str, style: textio.TextFile) -> Document:
-    return parse(text, doc.path, bom=style.bom, encoding=style.encoding, flavor=doc.flavor, site=doc.site)
+def _reparse(doc: Document, text: str, style: textio.TextFile, settings: Settings) -> Document:
+    return parse(text, doc.path, bom=style.bom, encoding=style.encoding, flavor=doc.flavor, site=doc.site,
+                 limits=settings.limits)
 
 
 def _touches_template(doc: Document, fix: Fix) -> bool:

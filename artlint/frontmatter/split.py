@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from artlint.model.document import FrontMatter, SyntaxProblem
+from artlint.model.limits import Limits, nesting_message
 
 MAX_VALUES = 100_000  # far above any real front matter
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -83,32 +84,80 @@ def _json_error(exc: json.JSONDecodeError) -> tuple[str, int, int]:
     return exc.msg, exc.lineno, exc.colno
 
 
-def load(fm: FrontMatter) -> None:
+def load(fm: FrontMatter, limits: Limits | None = None) -> None:
     """Parse `fm.raw` in place: set data, node (YAML) or error."""
+    limits = limits or Limits()
     if fm.error is not None:
         return
+    if len(fm.raw) > limits.front_matter_size:
+        fm.error = SyntaxProblem(
+            f"front matter is {len(fm.raw)} characters long, over the limit of "
+            f"{limits.front_matter_size} (the max_front_matter_size setting)", fm.start_line, 1)
+        return
     if fm.kind == "yaml":
-        _load_yaml(fm)
+        _load_yaml(fm, limits.nesting)
     elif fm.kind == "toml":
         _load_toml(fm)
     else:
         _load_json(fm)
+    if fm.error is None and fm.data is not None and _depth(fm.data) > limits.nesting:
+        # Every later walk of the data (schema, positions, traps) may then recurse freely.
+        fm.error = SyntaxProblem(nesting_message(limits.nesting, "front matter"), fm.content_line, 1)
+        fm.data = fm.node = None
 
 
-def _load_yaml(fm: FrontMatter) -> None:
+def _depth(value: Any) -> int:
+    """How deep lists and tables nest in loaded data, counted without recursion."""
+    deepest = 0
+    stack = [(value, 1)]
+    seen: set[int] = set()
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list | tuple):
+            if id(item) in seen:
+                continue  # an alias shares a value: its depth is already counted
+            seen.add(id(item))
+            deepest = max(deepest, depth)
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _node_depth(node: Any) -> int:
+    """The depth of a YAML node tree, without recursion and without following aliases twice."""
+    deepest = 0
+    stack = [(node, 1)]
+    seen: set[int] = set()
+    while stack:
+        item, depth = stack.pop()
+        if id(item) in seen or not isinstance(item.value, list):
+            continue
+        seen.add(id(item))
+        deepest = max(deepest, depth)
+        for child in item.value:
+            stack.extend((part, depth + 1) for part in (child if isinstance(child, tuple) else (child,)))
+    return deepest
+
+
+def _load_yaml(fm: FrontMatter, nesting: int) -> None:
     import yaml
 
     loader_class: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     loader = loader_class(fm.raw)
     try:
         node = loader.get_single_node()
-        looped = _recursive(node, []) if node is not None else None
+        if node is not None and _node_depth(node) > nesting:
+            fm.error = SyntaxProblem(nesting_message(nesting, "YAML front matter"), fm.content_line, 1)
+            return
+        looped = _recursive(node) if node is not None else None
         if looped is not None:
             line, column = fm.content_line + looped.start_mark.line, looped.start_mark.column + 1
             fm.error = SyntaxProblem("YAML: an alias refers to the value that contains it", line, column)
             return
-        if node is not None and _expanded_size(node, {}) > MAX_VALUES:
-            # Aliases of aliases ("billion laughs") would make validation walk millions of values.
+        # Aliases of aliases ("billion laughs") would make validation walk millions of values;
+        # a long list written out in full is only as big as its text, so only copies count.
+        expanded = _expanded_size(node, {}) if node is not None and "*" in fm.raw else 0
+        if expanded > MAX_VALUES and expanded > 10 * _distinct(node):
             fm.error = SyntaxProblem(
                 f"YAML: aliases expand to more than {MAX_VALUES} values", fm.content_line, 1
             )
@@ -128,32 +177,66 @@ def _load_yaml(fm: FrontMatter) -> None:
         loader.dispose()
 
 
+def _parts(node: Any) -> list[Any]:
+    parts: list[Any] = []
+    for child in node.value if isinstance(node.value, list) else []:
+        parts.extend(child if isinstance(child, tuple) else (child,))
+    return parts
+
+
 def _expanded_size(node: Any, sizes: dict[int, int]) -> int:
-    """How many values the data has once every alias is copied out (memoised: linear time)."""
-    if id(node) not in sizes:
-        total = 1
-        for child in node.value if isinstance(node.value, list) else []:
-            for part in child if isinstance(child, tuple) else (child,):
-                total += _expanded_size(part, sizes)
-        sizes[id(node)] = total
+    """How many values the data has once every alias is copied out (memoised: linear time).
+
+    Without recursion; a node that contains itself is refused before this is asked.
+    """
+    stack: list[tuple[Any, bool]] = [(node, False)]
+    while stack:
+        item, ready = stack.pop()
+        if id(item) in sizes:
+            continue
+        parts = _parts(item)
+        if not ready:
+            stack.append((item, True))
+            stack.extend((part, False) for part in parts if id(part) not in sizes)
+            continue
+        sizes[id(item)] = 1 + sum(sizes.get(id(part), 1) for part in parts)
     return sizes[id(node)]
 
 
-def _recursive(node: Any, ancestors: list[int], cleared: set[int] | None = None) -> Any:
-    """The first node that contains itself through an alias (`a: &x [*x]`), or None."""
-    cleared = set() if cleared is None else cleared  # nodes already known to hold no loop
-    if id(node) in ancestors:
-        return node
-    if id(node) in cleared:
-        return None
-    ancestors.append(id(node))
-    for child in node.value if isinstance(node.value, list) else []:
-        for part in child if isinstance(child, tuple) else (child,):
-            found = _recursive(part, ancestors, cleared)
-            if found is not None:
-                return found
-    ancestors.pop()
-    cleared.add(id(node))
+def _distinct(node: Any) -> int:
+    """How many values the text itself writes: each node once, however often it is aliased."""
+    seen = {id(node)}
+    stack = [node]
+    while stack:
+        for part in _parts(stack.pop()):
+            if id(part) not in seen:
+                seen.add(id(part))
+                stack.append(part)
+    return len(seen)
+
+
+def _recursive(node: Any) -> Any:
+    """The first node that contains itself through an alias (`a: &x [*x]`), or None.
+
+    A depth-first walk with an explicit stack; nodes already finished hold no loop.
+    """
+    path = {id(node)}
+    finished: set[int] = set()
+    stack: list[tuple[Any, list[Any], int]] = [(node, _parts(node), 0)]
+    while stack:
+        item, parts, index = stack[-1]
+        if index == len(parts):
+            stack.pop()
+            path.discard(id(item))
+            finished.add(id(item))
+            continue
+        stack[-1] = (item, parts, index + 1)
+        child = parts[index]
+        if id(child) in path:
+            return child
+        if id(child) not in finished:
+            path.add(id(child))
+            stack.append((child, _parts(child), 0))
     return None
 
 

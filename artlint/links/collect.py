@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 # Schemes markdown-it refuses to make a link of (its text stays visible), while other
 # renderers (kramdown, Goldmark, Python-Markdown) do link them.
 _REFUSED = re.compile(
-    r"(!?)\[[^\]\n]*\]\(\s*<?((?:javascript|vbscript|data|file):(?:[^\s()<>]|\([^\s()]*\))*)",
+    # No "[" inside the text: a run of "[[[[" is then scanned once, not once per bracket.
+    r"(!?)\[[^\[\]\n]*\]\(\s*<?((?:javascript|vbscript|data|file):(?:[^\s()<>]|\([^\s()]*\))*)",
     re.IGNORECASE,
 )
 _REFUSED_SCHEME = re.compile(r"^\s*(?:javascript|vbscript|data|file):", re.IGNORECASE)

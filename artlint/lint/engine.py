@@ -15,6 +15,8 @@ from artlint.rules.base import Context, Rule
 
 INTERNAL_CODE = "AL000"
 INTERNAL_NAME = "internal-error"
+LIMIT_CODE = "AL002"
+LIMIT_NAME = "limit-exceeded"
 
 
 class RuleCrash(Diagnostic):
@@ -71,6 +73,9 @@ def check_document(
                     f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}",
                 )
             )
+    for problem in doc.limit_problems:  # not a rule: a bound the file goes over is always said
+        results.append(Diagnostic(doc.path, problem.line, problem.column, LIMIT_CODE, LIMIT_NAME,
+                                  Severity.WARNING, problem.message))
     # A key, not Diagnostic ordering: RuleCrash and Diagnostic instances do not compare.
     kept = apply_directives(results, doc.directives, rules)
     return sorted(kept, key=lambda d: (d.path, d.line, d.column, d.code))

@@ -160,6 +160,8 @@ class Document:
     site: Any = None  # artlint.site.Site, when one was detected or configured
     # Offsets of template syntax the engine never sees as text (Liquid, shortcodes, MDX, ...).
     opaque: list[tuple[int, int]] = field(default_factory=list)
+    # Where the file goes over a setting of artlint.model.limits (too many attributes, too deep).
+    limit_problems: list[SyntaxProblem] = field(default_factory=list)
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.lines.position(offset)

@@ -9,20 +9,16 @@ from artlint.flavors import GFM, Flavor
 from artlint.flavors.render import parser
 from artlint.frontmatter import split as frontmatter
 from artlint.html import scan as htmlscan
-from artlint.model.document import Document, LineIndex
+from artlint.model.document import Document, LineIndex, SyntaxProblem
+from artlint.model.limits import Limits, nesting_message
 from artlint.parsing import extract
+from artlint.text.decode import DecodeError, decode, newline_style
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
-
-class DecodeError(Exception):
-    """The file is not text artlint can read; carries the position of the first bad byte."""
-
-    def __init__(self, message: str, line: int, column: int) -> None:
-        super().__init__(message)
-        self.line = line
-        self.column = column
+# Decoding lives in artlint.text.decode; its error stays importable beside parse_bytes, which raises it.
+__all__ = ["DecodeError", "markdown", "parse", "parse_bytes"]
 
 
 @functools.cache
@@ -40,43 +36,13 @@ def _no_footnotes(flavor: Flavor) -> Flavor:
     return flavor.with_options(footnotes=False) if flavor.footnotes else flavor
 
 
-def decode(data: bytes) -> tuple[str, bool, str]:
-    """Return (text, had_bom, encoding); UTF-8 (with or without BOM) or UTF-16 with a BOM."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return _decode(data[3:], "utf-8", data[3:]), True, "utf-8"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _decode(data, "utf-16", data), True, "utf-16"
-    return _decode(data, "utf-8", data), False, "utf-8"
-
-
-def _decode(data: bytes, encoding: str, raw: bytes) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        good = raw[: exc.start]
-        line = good.count(b"\n") + 1
-        column = len(good[good.rfind(b"\n") + 1 :].decode(encoding, errors="replace")) + 1
-        raise DecodeError(
-            f"not valid {encoding.upper()}: byte 0x{raw[exc.start]:02x} cannot be decoded",
-            line,
-            column,
-        ) from None
-
-
-def newline_style(text: str) -> str:
-    crlf = text.count("\r\n")
-    lf = text.count("\n") - crlf
-    cr = text.count("\r") - crlf
-    if crlf > lf and crlf >= cr:
-        return "\r\n"
-    if cr > lf:
-        return "\r"
-    return "\n"
-
-
-def parse_bytes(data: bytes, path: str, flavor: Flavor | None = None, site: Any = None) -> Document:
-    text, bom, encoding = decode(data)
-    return parse(text, path, bom=bom, encoding=encoding, flavor=flavor, site=site)
+def parse_bytes(
+    data: bytes, path: str, flavor: Flavor | None = None, site: Any = None, encoding: str | None = None,
+    limits: Limits | None = None,
+) -> Document:
+    """Decode (see artlint.text.decode: `encoding` is a codec name, "auto", or None for UTF-8)."""
+    text, bom, encoding = decode(data, encoding)
+    return parse(text, path, bom=bom, encoding=encoding, flavor=flavor, site=site, limits=limits)
 
 
 def parse(
@@ -87,8 +53,10 @@ def parse(
     encoding: str = "utf-8",
     flavor: Flavor | None = None,
     site: Any = None,
+    limits: Limits | None = None,
 ) -> Document:
     """Parse with `flavor`'s parser (default GFM); `site` is the file's artlint.site.Site."""
+    limits = limits or Limits()
     if text.startswith("\ufeff"):
         text, bom = text[1:], True
     newline = newline_style(text)
@@ -98,7 +66,7 @@ def parse(
     index = LineIndex(text)
     fm, body_offset = frontmatter.split(text)
     if fm is not None:
-        frontmatter.load(fm)
+        frontmatter.load(fm, limits)
     body = text[body_offset:]
     body_line = index.position(body_offset)[0]
     doc = Document(
@@ -123,7 +91,23 @@ def parse(
         doc.opaque = templates.spans(body, body_offset, doc.flavor)
     masked, doc.code_spans = htmlscan.masked_text(text, body_offset, body_line, doc.tokens, index)
     doc.elements, doc.html_problems = htmlscan.scan(masked, index)
+    doc.limit_problems = _over_limits(doc, limits)
     doc.links = extract.markdown_links(doc, md) + extract.html_links(doc)
     doc.links.sort(key=lambda link: link.start)
     doc.directives = extract.directives(masked, doc)  # not in front matter, not in code
     return doc
+
+
+def _over_limits(doc: Document, limits: Limits) -> list[SyntaxProblem]:
+    problems: list[SyntaxProblem] = []
+    crowded = next((e for e in doc.elements if len(e.attrs) > limits.attributes), None)
+    if crowded is not None:
+        problems.append(SyntaxProblem(
+            f"<{crowded.tag}> has {len(crowded.attrs)} attributes, over the limit of "
+            f"{limits.attributes} (the max_attributes setting)", crowded.line, crowded.column))
+    deep = next((e for e in doc.elements if e.depth >= limits.nesting), None)
+    if deep is not None:
+        problems.append(SyntaxProblem(
+            nesting_message(limits.nesting, "HTML") + "; artlint convert refuses such a file",
+            deep.line, deep.column))
+    return problems

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -63,15 +64,28 @@ def load(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {"not": {}} if data is False else {}
 
 
+@dataclass(frozen=True)
+class Fetch:
+    """Whether http(s) $refs may be fetched (the schema_fetch setting), and from private addresses."""
+
+    allowed: bool = False
+    allow_private: bool = False
+
+    @classmethod
+    def of(cls, settings: Settings) -> Fetch:
+        return cls(settings.schema_fetch, settings.links.allow_private)
+
+
 @functools.cache
-def validator(path: Path) -> Validator:
+def validator(path: Path, fetch: Fetch = Fetch()) -> Validator:
     """The validator; jsonschema loads only when a document is not plainly valid (lazyschema.py)."""
     from artlint.schema.lazy import lazy_validator
 
-    return lazy_validator(load(path), functools.partial(compiled, path))
+    check_refs(path, load(path), set(), fetch)  # a remote ref is refused before any file is read
+    return lazy_validator(load(path), functools.partial(compiled, path, fetch))
 
 
-def compiled(path: Path) -> Validator:
+def compiled(path: Path, fetch: Fetch = Fetch()) -> Validator:
     """The compiled validator, with format checks; raises ConfigError for an invalid schema."""
     import jsonschema
     import referencing
@@ -86,10 +100,15 @@ def compiled(path: Path) -> Validator:
         where = "/".join(str(p) for p in exc.path) or "(root)"
         raise ConfigError(f"schema {path}: invalid schema at {where}: {exc.message}") from None
 
-    check_refs(path, schema, set())
+    check_refs(path, schema, set(), fetch)
 
     def retrieve(uri: str) -> referencing.Resource[Any]:
-        # Relative $refs resolve against the schema's own folder, never the network.
+        # Relative $refs resolve against the schema's own folder; the network only when allowed.
+        if fetch.allowed and uri.startswith(("http://", "https://")):
+            from artlint.schema.remote import fetch as get
+
+            contents = get(uri, fetch.allow_private)
+            return referencing.Resource.from_contents(contents, default_specification=DRAFT202012)
         target = ref_target(path, schema, uri)
         if target is None or not target.is_file():
             raise referencing.exceptions.NoSuchResource(uri)
@@ -116,7 +135,7 @@ def ref_target(path: Path, schema: dict[str, Any], uri: str) -> Path | None:
     return (path.parent / unquote(uri)).resolve()
 
 
-def check_refs(path: Path, schema: Any, seen: set[Path]) -> None:
+def check_refs(path: Path, schema: Any, seen: set[Path], fetch: Fetch = Fetch()) -> None:
     """Every $ref to another file must name a readable schema: one clear error before any file."""
     seen.add(path)
     for ref, where in _refs(schema, ""):
@@ -124,11 +143,17 @@ def check_refs(path: Path, schema: Any, seen: set[Path]) -> None:
             continue
         target = ref_target(path, load(path), ref)
         if target is None:
-            raise ConfigError(f"schema {path}: $ref {ref!r} at {where or '/'}: remote schemas are not read")
+            if fetch.allowed and ref.startswith(("http://", "https://")):
+                from artlint.schema.remote import fetch as get
+
+                get(ref, fetch.allow_private)  # fetched now, once: a failure stops the run here
+                continue
+            raise ConfigError(f"schema {path}: $ref {ref!r} at {where or '/'}: remote schemas are "
+                              "not fetched; set schema_fetch = true to allow it")
         if not target.is_file():
             raise ConfigError(f"schema {path}: $ref {ref!r} at {where or '/'}: no such file {target}")
         if target not in seen:
-            check_refs(target, load(target), seen)
+            check_refs(target, load(target), seen, fetch)
 
 
 def _refs(node: Any, where: str) -> Any:
@@ -149,7 +174,7 @@ def for_path(path: str, settings: Settings) -> Validator | None:
         return None
     if ref is True:
         ref = "blog"
-    return validator(resolve(str(ref), settings))
+    return validator(resolve(str(ref), settings), Fetch.of(settings))
 
 
 def preload(settings: Settings) -> None:
@@ -158,4 +183,4 @@ def preload(settings: Settings) -> None:
     refs |= {o.schema for o in settings.overrides if o.schema is not None}
     for ref in refs:
         if isinstance(ref, str) and ref not in ("none", "false", ""):
-            validator(resolve(ref, settings))
+            validator(resolve(ref, settings), Fetch.of(settings))

@@ -33,7 +33,7 @@ def preflight(files: list[str], settings: Settings) -> list[str]:
 
 def _front_matter(path: str) -> object:
     from artlint.frontmatter import split as frontmatter
-    from artlint.parsing.parse import DecodeError, decode
+    from artlint.text.decode import DecodeError, decode
 
     try:
         with open(path, "rb") as handle:

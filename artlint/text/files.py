@@ -7,27 +7,39 @@
 `text` given to `apply_style`, `encode` and `write_atomic` may end its lines with "\\n" (as
 Document.text does for bare-CR files, and as generated text does); they are written in the
 newline style of `like`. A file whose newlines were mixed comes out in its dominant style.
+
+Every write of the package goes through AtomicFile: a temporary file in the target's folder,
+flushed to disk, then renamed over the target, so a kill at any moment leaves either the old
+file or the new one. A path that is a symbolic link is written through to the link's target
+(the link stays a link). Temporary files carry our own name pattern and the writer's process
+id, so a later run can tell a killed run's leftovers from a live writer's and remove them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
-from artlint.parsing.parse import DecodeError, decode, newline_style
+from artlint.text.decode import DecodeError, decode, newline_style
 
 if TYPE_CHECKING:
     from artlint.model.document import Document
+
+TEMP_PREFIX = ".artlint-"
+# ".artlint-<pid>-<random>-<name>.tmp": never a name a user would give a file of theirs.
+_TEMP = re.compile(r"^\.artlint-(\d+)-[0-9a-f]{8}-.*\.tmp$", re.DOTALL)
 
 
 @dataclass(frozen=True)
 class TextFile:
     text: str  # decoded, BOM removed, newlines as in the file: ready for parse.parse
-    encoding: str  # "utf-8", "utf-16-le" or "utf-16-be"
+    encoding: str  # "utf-8", "utf-16-le", "utf-16-be", or the codec the file was read with
     bom: bool
     newline: str  # "\n", "\r\n" or "\r": the dominant style
     final_newline: bool  # whether the text ends with a line break
@@ -38,10 +50,18 @@ class TextFile:
         encoding = "utf-16-le" if doc.encoding == "utf-16" else doc.encoding
         return cls(doc.text, encoding, doc.bom, doc.newline, doc.text.endswith(("\n", "\r")))
 
+    @property
+    def transcoded(self) -> bool:
+        """Read from an encoding other than UTF-8 and UTF-16."""
+        return not self.encoding.startswith(("utf-8", "utf-16"))
 
-def decode_bytes(data: bytes) -> TextFile:
-    """Decode file bytes; raises parse.DecodeError (with a line and column) on bad bytes."""
-    text, bom, encoding = decode(data)
+
+def decode_bytes(data: bytes, encoding: str | None = None) -> TextFile:
+    """Decode file bytes; raises DecodeError (with a line and column) on bad bytes.
+
+    `encoding`: a codec name, "auto", or None for UTF-8 (see artlint.text.decode).
+    """
+    text, bom, encoding = decode(data, encoding)
     if encoding == "utf-16":
         encoding = "utf-16-be" if data.startswith(b"\xfe\xff") else "utf-16-le"
     if text.startswith("\ufeff"):  # the UTF-16 codec keeps no BOM, but be sure
@@ -49,10 +69,10 @@ def decode_bytes(data: bytes) -> TextFile:
     return TextFile(text, encoding, bom, newline_style(text), text.endswith(("\n", "\r")))
 
 
-def read_text(path: str | os.PathLike[str]) -> TextFile:
-    """Read and decode a file; raises OSError or parse.DecodeError."""
+def read_text(path: str | os.PathLike[str], encoding: str | None = None) -> TextFile:
+    """Read and decode a file; raises OSError or DecodeError."""
     with open(path, "rb") as handle:
-        return decode_bytes(handle.read())
+        return decode_bytes(handle.read(), encoding)
 
 
 def apply_style(text: str, like: TextFile) -> str:
@@ -69,7 +89,10 @@ def apply_style(text: str, like: TextFile) -> str:
 
 
 def encode(text: str, like: TextFile) -> bytes:
-    """The bytes `write_atomic` would write for `text` in like's style."""
+    """The bytes `write_atomic` would write for `text` in like's style.
+
+    Raises UnicodeEncodeError when a character has no form in like's encoding.
+    """
     styled = apply_style(text, like)
     return (("\ufeff" if like.bom else "") + styled).encode(like.encoding)
 
@@ -77,34 +100,140 @@ def encode(text: str, like: TextFile) -> bytes:
 def write_atomic(
     path: str | os.PathLike[str], text: str, like: TextFile | Document | None = None
 ) -> None:
-    """Write `text` through a temporary file in the same folder and os.replace.
+    """Write `text` in the style of `like` (a TextFile or the Document read from the original).
 
-    The style comes from `like` (a TextFile or the Document read from the original); without
-    it, from the file already at `path`, else UTF-8 with "\\n". The file mode of an existing
-    file is kept; a symlink is followed, so the link stays a link.
+    Without `like`, the style of the file already at `path`, else UTF-8 with "\\n".
     """
-    target = os.path.realpath(path)
     if like is None:
-        style = _existing_style(target)
+        style = _existing_style(os.path.realpath(path))
     elif isinstance(like, TextFile):
         style = like
     else:
         style = TextFile.like_document(like)
-    data = text.encode("utf-8") if style is None else encode(text, style)
-    folder, name = os.path.split(target)
-    temp = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
-    # 0o666 lets the umask decide, as for any new file; an existing file's mode is copied below.
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    write_bytes(path, text.encode("utf-8") if style is None else encode(text, style))
+
+
+def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    with AtomicFile(path) as handle:
+        handle.write(data)
+
+
+class AtomicFile:
+    """A file written under a temporary name and renamed into place by `commit`.
+
+        with AtomicFile("out.jsonl") as handle:   # commits on success, aborts on any exception
+            handle.write(b"...")
+
+    The folder is created when missing. An existing target's mode, and its owner where the
+    process may set it, are copied to the new file.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.target = os.path.realpath(path)  # a link is written through to what it points at
+        folder, name = os.path.split(self.target)
+        os.makedirs(folder or ".", exist_ok=True)
+        # The name is kept short enough that the temporary name stays under the 255-byte limit.
+        short = name.encode("utf-8", "surrogateescape")[:180].decode("utf-8", "ignore")
+        self.temp = os.path.join(folder, f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-{short}.tmp")
+        # 0o666 lets the umask decide, as for any new file; an existing file's mode is copied below.
+        fd = os.open(self.temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        self.handle: IO[bytes] = os.fdopen(fd, "wb")
+
+    def write(self, data: bytes) -> None:
+        self.handle.write(data)
+
+    def commit(self) -> None:
+        try:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            _copy_owner_and_mode(self.target, self.temp)
+            os.replace(self.temp, self.target)
+        except BaseException:
+            self.abort()
+            raise
+        _sync_folder(os.path.dirname(self.target))
+
+    def abort(self) -> None:
+        with contextlib.suppress(OSError):
+            self.handle.close()
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.temp)
+
+    def __enter__(self) -> AtomicFile:
+        return self
+
+    def __exit__(self, kind: object, value: object, traceback: object) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.abort()
+
+
+def _copy_owner_and_mode(original: str, temp: str) -> None:
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(temp, stat.S_IMODE(os.stat(target).st_mode))
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise
+        info = os.stat(original)
+    except FileNotFoundError:
+        return
+    os.chmod(temp, stat.S_IMODE(info.st_mode))
+    if hasattr(os, "chown"):
+        with contextlib.suppress(OSError):  # only root, or the owner keeping its group, may
+            os.chown(temp, info.st_uid, info.st_gid)
+
+
+def _sync_folder(folder: str) -> None:
+    # The rename is durable once the folder's entry is on disk; not every system allows it.
+    with contextlib.suppress(OSError):
+        fd = os.open(folder or ".", os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def is_temporary(name: str) -> bool:
+    """Whether a file name is one of our temporary files."""
+    return _TEMP.match(name) is not None
+
+
+def remove_stale(folders: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """Remove temporary files a killed run left in `folders`; return their paths.
+
+    Only names of our own pattern are touched, and only when the process that wrote them is
+    gone, so a run in parallel keeps its files.
+    """
+    removed: list[str] = []
+    for folder in dict.fromkeys(os.path.realpath(f) for f in folders):
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        for name in names:
+            found = _TEMP.match(name)
+            if found is None or _alive(int(found.group(1))):
+                continue
+            path = os.path.join(folder, name)
+            with contextlib.suppress(OSError):
+                if os.path.isfile(path) and not os.path.islink(path):
+                    os.unlink(path)
+                    removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # someone else's process: leave its files alone
+    try:  # a killed worker may linger as a zombie, which writes nothing any more
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            return handle.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True
 
 
 def _existing_style(path: str) -> TextFile | None:

@@ -14,8 +14,8 @@ from artlint.links.external.verdict import Hop, Outcome, Verdict
 from artlint.links.http.errors import Failure, describe_error
 from artlint.links.http.hosts import HostMemory
 from artlint.links.http.limits import HostGates
-from artlint.links.http.policy import is_private_address, literal_address
 from artlint.links.http.request import Answer, request
+from artlint.net.policy import is_private_address, literal_address
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 RETRYABLE = frozenset({408, 429, 500, 502, 503, 504})

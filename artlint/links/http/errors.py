@@ -11,7 +11,7 @@ from email.utils import parsedate_to_datetime
 import aiohttp
 
 from artlint.links.external.verdict import Outcome
-from artlint.links.http.policy import private_cause
+from artlint.net.policy import private_cause
 
 # getaddrinfo errors that mean "no such name" (not "could not ask"): the link is broken.
 NO_SUCH_NAME = frozenset(

@@ -9,7 +9,7 @@ from yarl import URL
 
 from artlint.links.external.config import ExternalConfig
 from artlint.links.http.errors import retry_after
-from artlint.links.http.policy import is_private_address
+from artlint.net.policy import is_private_address
 
 # Past this many body bytes a GET drops the connection instead of reading on.
 BODY_LIMIT = 64 * 1024

@@ -13,7 +13,7 @@ from artlint.links.external.config import ExternalConfig
 from artlint.links.external.verdict import Outcome, Verdict
 from artlint.links.http.check import Checker
 from artlint.links.http.limits import HostGates
-from artlint.links.http.policy import GuardedResolver
+from artlint.net.policy import GuardedResolver
 
 OnDone = Callable[[Verdict], None]
 

@@ -114,7 +114,8 @@ def _file_anchors(path: str, style: str) -> tuple[str, ...] | None:
         return cached[1]
     from artlint import site as sites
     from artlint.config.values import ConfigError
-    from artlint.parsing.parse import DecodeError, parse_bytes
+    from artlint.parsing.parse import parse_bytes
+    from artlint.text.decode import DecodeError
 
     try:
         site = sites.detect(path)

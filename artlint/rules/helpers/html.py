@@ -58,6 +58,9 @@ def remove_attribute(doc: Document, attribute: Attribute) -> Edit:
     return Edit(leading_space(doc, attribute.start), attribute.end, "")
 
 
+_VISIBLE = re.compile(r"\S")
+
+
 def cut(doc: Document, start: int, end: int) -> Edit:
     """Delete text[start:end]; when that leaves its line blank, delete the whole line, since a
     blank line would end the HTML block and turn what follows into a paragraph or code."""
@@ -65,7 +68,8 @@ def cut(doc: Document, start: int, end: int) -> Edit:
     last, _ = doc.position(end)
     line_start = doc.lines.offset(first)
     line_end = doc.lines.line_span(last)[1]
-    if doc.text[line_start:start].strip() or doc.text[end:line_end].strip():
+    # A search stops at the first visible character: on a long line, slicing would be quadratic.
+    if _VISIBLE.search(doc.text, line_start, start) or _VISIBLE.search(doc.text, end, max(end, line_end)):
         return Edit(start, end, "")
     return Edit(line_start, doc.lines.offset(last + 1), "")
 

@@ -1,0 +1,1 @@
+"""What every part that makes network requests shares: which addresses may be requested."""
