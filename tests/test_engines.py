@@ -281,3 +281,25 @@ def test_convert_verified_by_hugo_builds_once_for_the_run(fresh: object, tmp_pat
     assert Hugo.builds == builds + 1
     written = (tmp_path / "out" / "post1.md").read_text(encoding="utf-8")
     assert written == "Intro 1.\n\nSome **bold** text 1\\.\n"
+
+
+def test_convert_writes_for_the_source_sites_engine_by_default(tmp_path: Path) -> None:
+    post = '<p>Tom &amp; Jerry said "hello..." to <b>everyone</b>.</p>\n'
+    jekyll, plain = tmp_path / "jekyll", tmp_path / "plain"
+    (jekyll / "_posts").mkdir(parents=True)
+    (jekyll / "_config.yml").write_text("markdown: kramdown\n", encoding="utf-8")
+    (jekyll / "_posts" / "2024-01-01-a.md").write_text(post, encoding="utf-8")
+    plain.mkdir()
+    (plain / "a.md").write_text(post, encoding="utf-8")
+
+    def convert(path: Path, *extra: str) -> str:
+        done = subprocess.run([sys.executable, "-m", "artlint", "convert", str(path), "--to", "markdown",
+                               "--no-verify", *extra], capture_output=True, text=True, check=False,
+                              cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    on_site = convert(jekyll / "_posts" / "2024-01-01-a.md")
+    assert on_site == convert(plain / "a.md", "--flavor", "kramdown")
+    assert on_site != convert(plain / "a.md")
+    assert convert(jekyll / "_posts" / "2024-01-01-a.md", "--flavor", "gfm") == convert(plain / "a.md")

@@ -26,7 +26,7 @@ class Options:
     verify: bool = True
     allowed_tags: tuple[str, ...] = ()
     allowed_attributes: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    flavor: str = "gfm"  # the engine the output is written for, or "portable"
+    flavor: str = "gfm"  # the engine the output is written for, or "portable"; "": the source site's
     source_flavor: str = ""  # the input's engine ("" = the same as `flavor`)
     verify_with: str = ""  # a real engine to judge "reads the same" with (artlint.engines.NAMES)
     engine_options: str = ""  # that engine's settings, as JSON (kept hashable)
@@ -55,7 +55,7 @@ class Options:
             verify=given.get("verify", settings.verify),
             allowed_tags=settings.allowed_tags,
             allowed_attributes=settings.allowed_attributes,
-            flavor=str(flavor or "gfm"),
+            flavor=str(flavor or ""),
             source_flavor=str(given.get("source_flavor") or ""),
             verify_with=str(verify_with or ""),
             engine_options=str(given.get("engine_options") or ""),

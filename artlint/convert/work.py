@@ -7,7 +7,7 @@ Returns a small picklable dict, so the parent keeps only statuses, never file co
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -73,8 +73,9 @@ def _convert(job: Job, item: Item, text: str | None, result: dict[str, Any]) -> 
     from artlint.convert import jsondoc, pipeline
 
     text, target, source = _request(job, item, text, result)
-    outcome = pipeline.convert(text, item.relative, target, job.options, source, force=job.force,
-                               renderer=_renderer(job.options))
+    options = for_source(job.options, item.source)
+    outcome = pipeline.convert(text, item.relative, target, options, source, force=job.force,
+                               renderer=_renderer(options))
     result.update(differences=outcome.differences, dropped=outcome.dropped)
     result["source_format"] = outcome.source_format
     if outcome.unstable:
@@ -105,6 +106,22 @@ def _convert(job: Job, item: Item, text: str | None, result: dict[str, Any]) -> 
 
         write_bytes(path, outcome.output.encode("utf-8"))
         result["status"] = "converted"
+
+
+def for_source(options: Options, source: str) -> Options:
+    """`options` with the flavours left open taken from the source file's site.
+
+    A Jekyll post is read as kramdown reads it and, unless another flavour is asked for, written
+    for kramdown too. A file of no site is read as the output's flavour, GFM unless asked.
+    """
+    if options.flavor and options.source_flavor:
+        return options
+    from artlint import site as sites
+
+    site = sites.detect(source)
+    detected = site.flavor_for(source).name if site.kind != "none" else ""
+    return replace(options, flavor=options.flavor or detected or "gfm",
+                   source_flavor=options.source_flavor or detected)
 
 
 def _request(
