@@ -7,7 +7,7 @@ kramdown-parser-gfm gems, and `hugo`):
     python scripts/record_flavor_goldens.py --check    # compare only; exit 1 when a golden differs
 
 Each engine variant is rendered in one batched process (one ruby, one hugo build per variant).
-tests/test_flavors_conformance.py asserts each flavour model reads the same as these files.
+tests/flavors/test_flavors_conformance.py asserts each flavour model reads the same as these files.
 """
 
 from __future__ import annotations

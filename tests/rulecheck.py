@@ -131,7 +131,7 @@ def _main() -> None:
     import asyncio
     import threading
 
-    from test_links_external import Server
+    from linkserver import Server
 
     if sys.argv[1:2] != ["--update"]:
         sys.exit(__doc__)

@@ -11,7 +11,7 @@ from conftest import Run
 from artlint.api import check_file
 from artlint.config.loading import from_mapping, load
 
-FIXTURES = Path(__file__).parent / "fixtures" / "links"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "links"
 CASES = sorted(FIXTURES.rglob("*.expected"))
 
 

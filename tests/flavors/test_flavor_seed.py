@@ -14,7 +14,7 @@ from artlint import site as sites
 from artlint.api import check_file
 from artlint.config.loading import Settings
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 SEED = SHARED / "corpus" / "seed" / "000_0733189af90eb2c7.md"
 pytestmark = pytest.mark.skipif(not SEED.is_file(), reason="../shared/corpus is not here")
 

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from linkserver import Server
 from rulecheck import RULE_FIXTURES, findings, fix_path, is_external
-from test_links_external import Server
 
 from artlint.rules import all_rules
 

@@ -15,7 +15,7 @@ from artlint.flavors import GOLDMARK
 from artlint.flavors.render import render
 from artlint.meaning import model as meaning
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parents[1]
 CASES = HERE / "fixtures" / "flavors" / "cases"
 GOLDEN = HERE / "fixtures" / "flavors" / "golden"
 

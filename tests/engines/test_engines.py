@@ -25,7 +25,7 @@ HAVE_KRAMDOWN = shutil.which("ruby") is not None and engines.available("kramdown
 HAVE_HUGO = shutil.which("hugo") is not None
 needs_kramdown = pytest.mark.skipif(not HAVE_KRAMDOWN, reason="ruby with kramdown is not installed")
 needs_hugo = pytest.mark.skipif(not HAVE_HUGO, reason="hugo is not installed")
-CASES = Path(__file__).parent / "fixtures" / "convert"
+CASES = Path(__file__).parents[1] / "fixtures" / "convert"
 FLAVOR_CASES = sorted(p.name for p in CASES.iterdir() if p.name.startswith(("kramdown-", "portable-")))
 
 

@@ -28,7 +28,7 @@ from artlint.parsing.parse import parse
 from artlint.rules.base import Context, Rule
 from artlint.text import files as textio
 
-FIXTURES = Path(__file__).parent / "fixtures" / "fix"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "fix"
 
 
 def _rule(code: str, name: str, check: Callable[[Context], Iterator[Finding]], fix: str = "safe") -> Rule:

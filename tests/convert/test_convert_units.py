@@ -151,7 +151,7 @@ def test_any_markdown_survives_json_byte_for_byte() -> None:
 def test_meaning_from_tokens_is_meaning_of_the_rendering() -> None:
     from artlint.convert.article import parse_body
 
-    fixtures = Path(__file__).parent / "fixtures" / "convert"
+    fixtures = Path(__file__).parents[1] / "fixtures" / "convert"
     texts = [p.read_text(encoding="utf-8") for p in sorted(fixtures.rglob("*.md"))]
     texts.append("![*a* `b` <i>c</i>](x.png)\n\n- [ ] t\n\n| a |\n| - |\n| ~~b~~ |\n\n```js\nx\n```\n")
     assert len(texts) > 20

@@ -16,7 +16,7 @@ import pytest
 from artlint.convert import pipeline
 from artlint.convert.options import Options
 
-CASES = Path(__file__).parent / "fixtures" / "convert"
+CASES = Path(__file__).parents[1] / "fixtures" / "convert"
 NAMES = sorted(p.name for p in CASES.iterdir() if p.is_dir() and (p / "input.md").is_file())
 
 

@@ -19,7 +19,7 @@ from artlint.schema.quick import (
     certainly_valid,
 )
 
-BLOG = json.loads((Path(__file__).resolve().parents[1] / "schemas" / "blog.schema.json").read_text())
+BLOG = json.loads((Path(__file__).resolve().parents[2] / "schemas" / "blog.schema.json").read_text())
 KEYS = ["title", "tags", "date", "n", "x y"]
 STRINGS = ["", "a", "News", " ", "2024-05-01", "2024-05-01 10:00:00 +0900", "https://example.com/a b",
            "https://example.com/img.png?w=1#top", "../img/cover.png", "/assets/x.png", "ü", "%zz",

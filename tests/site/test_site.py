@@ -153,7 +153,7 @@ def test_unpublished_files_can_be_skipped(tmp_path: Path, monkeypatch: pytest.Mo
     assert Path(unpublished["path"]).name == "template.md" and "without a date" in unpublished["reason"]
     import jsonschema
 
-    schema = json.loads((Path(__file__).parents[1] / "schemas" / "report.schema.json").read_text("utf-8"))
+    schema = json.loads((Path(__file__).parents[2] / "schemas" / "report.schema.json").read_text("utf-8"))
     jsonschema.validate(checked, schema)
     _write(tmp_path / ".artlint.toml", '[site]\nunpublished = "skip"\n')
     skipped = json.loads(artlint("check", "--select", "HT101", "--format", "json", ".").stdout)

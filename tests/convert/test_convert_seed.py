@@ -12,7 +12,7 @@ from artlint.convert.options import Options
 from artlint.meaning import model as meaning
 from artlint.parsing.parse import parse
 
-SCHEMA = Path(__file__).resolve().parents[1] / "schemas" / "article.schema.json"
+SCHEMA = Path(__file__).resolve().parents[2] / "schemas" / "article.schema.json"
 
 
 def to_markdown(text: str) -> str:

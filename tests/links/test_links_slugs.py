@@ -11,7 +11,7 @@ from artlint.config.loading import ConfigError, from_mapping
 from artlint.config.sections import SLUG_STYLES
 from artlint.links.slugs import SLUGIFY, Slugger
 
-SLUGS = Path(__file__).parent / "fixtures" / "links" / "slugs"
+SLUGS = Path(__file__).parents[1] / "fixtures" / "links" / "slugs"
 
 
 def link_findings(path: Path, links: dict[str, object]) -> list[str]:
