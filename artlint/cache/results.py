@@ -208,9 +208,9 @@ def clear(settings: Settings) -> int:
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    from artlint.text.files import TextFile, write_atomic
+    from artlint.text.files import write_bytes
 
-    write_atomic(path, text, like=TextFile(text, "utf-8", False, "\n", text.endswith("\n")))
+    write_bytes(path, text.encode("utf-8"), durable=False)
 
 
 def _still_true(seen: list[list[Any]]) -> bool:

@@ -113,8 +113,8 @@ def write_atomic(
     write_bytes(path, text.encode("utf-8") if style is None else encode(text, style))
 
 
-def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    with AtomicFile(path) as handle:
+def write_bytes(path: str | os.PathLike[str], data: bytes, durable: bool = True) -> None:
+    with AtomicFile(path, durable) as handle:
         handle.write(data)
 
 
@@ -125,10 +125,13 @@ class AtomicFile:
             handle.write(b"...")
 
     The folder is created when missing. An existing target's mode, and its owner where the
-    process may set it, are copied to the new file.
+    process may set it, are copied to the new file. `durable=False` skips the fsyncs, for files
+    that may be lost in a power cut but never seen half written (the result cache: a lost or
+    unreadable entry only costs a re-check).
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], durable: bool = True) -> None:
+        self.durable = durable
         self.target = os.path.realpath(path)  # a link is written through to what it points at
         folder, name = os.path.split(self.target)
         os.makedirs(folder or ".", exist_ok=True)
@@ -145,14 +148,16 @@ class AtomicFile:
     def commit(self) -> None:
         try:
             self.handle.flush()
-            os.fsync(self.handle.fileno())
+            if self.durable:
+                os.fsync(self.handle.fileno())
             self.handle.close()
             _copy_owner_and_mode(self.target, self.temp)
             os.replace(self.temp, self.target)
         except BaseException:
             self.abort()
             raise
-        _sync_folder(os.path.dirname(self.target))
+        if self.durable:
+            _sync_folder(os.path.dirname(self.target))
 
     def abort(self) -> None:
         with contextlib.suppress(OSError):
