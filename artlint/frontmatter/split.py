@@ -139,6 +139,30 @@ def _node_depth(node: Any) -> int:
     return deepest
 
 
+def _bad_scalar(fm: FrontMatter, node: Any, exc: Exception) -> SyntaxProblem:
+    """Where a value YAML resolves as a date or time cannot be one (`date: 2024-13-45`)."""
+    import yaml
+
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, yaml.ScalarNode):
+            if current.tag.endswith(":timestamp"):
+                try:
+                    yaml.SafeLoader.construct_yaml_timestamp(yaml.SafeLoader(""), current)
+                except (ValueError, OverflowError):
+                    line = fm.content_line + current.start_mark.line
+                    return SyntaxProblem(
+                        f"YAML: {current.value} is not a valid date ({exc}); quote it to keep it as text",
+                        line, current.start_mark.column + 1,
+                    )
+        elif isinstance(current, yaml.SequenceNode):
+            pending.extend(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            pending.extend(v for pair in current.value for v in pair)
+    return SyntaxProblem(f"YAML: {exc}", fm.content_line, 1)
+
+
 def _load_yaml(fm: FrontMatter, nesting: int) -> None:
     import yaml
 
@@ -165,7 +189,10 @@ def _load_yaml(fm: FrontMatter, nesting: int) -> None:
         fm.node = node
         # Constructing merges `<<` keys into the node tree in place; build the data from a second
         # parse so the tree keeps the text's own keys (for positions and duplicate keys).
-        fm.data = {} if node is None else yaml.load(fm.raw, Loader=loader_class)
+        try:
+            fm.data = {} if node is None else yaml.load(fm.raw, Loader=loader_class)
+        except (ValueError, OverflowError) as exc:  # a date-shaped value that is no date
+            fm.error = _bad_scalar(fm, node, exc)
     except yaml.MarkedYAMLError as exc:
         line, column = _yaml_error_position(fm, exc)
         problem = ", ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"

@@ -168,3 +168,11 @@ def test_alias_bomb_is_refused_quickly() -> None:
     found = fm("---\ntitle: 글\n" + "\n".join(rows) + "\n---\n")
     assert where(found) == [(2, 1, "FM001")]
     assert "aliases expand to more than" in found[0].message
+
+
+@pytest.mark.parametrize("value", ["2024-13-45", "2024-02-30", "2024-01-01 25:61:00"])
+def test_a_date_that_is_no_date_is_a_syntax_finding_at_its_value(value: str) -> None:
+    text = f"---\ntitle: 글\ndate: {value}\ncategories:\n  - 일상\n---\n본문\n"
+    found = check_text(text, "post.md", Settings(schema=False))
+    assert [(d.line, d.column, d.code) for d in found] == [(3, 7, "FM001")]
+    assert value in found[0].message and "quote it" in found[0].message
