@@ -205,6 +205,8 @@ def load(config_file: Path | None = None, start: Path | None = None) -> Settings
 def from_mapping(
     data: Mapping[str, Any], root: Path, source: str = "configuration", config_file: Path | None = None
 ) -> Settings:
+    """Settings from a parsed table. Rule tables stay keyed as written (a code or a name) and
+    selectors unchecked until lint.selection.validated, which needs the rules, resolves them."""
     check_keys(data, TOP_KEYS, source)
     schemas = data.get("schemas", {})
     if not isinstance(schemas, Mapping):
