@@ -9,6 +9,7 @@ where fork is not the platform's safe default, they are spawned and load those t
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -69,6 +70,7 @@ def check_files(
 
     With a cache, results still true are taken from it here, and only the rest go to workers.
     """
+    lean_collector()
     if cache is None:
         yield from _check_all(paths, settings, debug, jobs, None)
         return
@@ -123,6 +125,15 @@ def parallel_map(
     size = chunk or chunk_size(len(items), workers)
     with context.Pool(workers, initializer=setup, initargs=setup_args) as pool:
         yield from pool.imap(task, items, chunksize=size)
+
+
+def lean_collector() -> None:
+    """Make the cyclic garbage collector cheap for a run: a large file makes millions of
+    short-lived objects (tokens, elements, findings), freed by reference counting, and with the
+    default thresholds the collector re-walks the whole growing heap again and again, a third of
+    the time on an 8 MB article. Objects loaded so far (rules, parser, schemas) are frozen out."""
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
 
 
 def warm_up(settings: Settings) -> None:

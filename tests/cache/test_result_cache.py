@@ -141,3 +141,27 @@ def test_a_file_over_max_file_size_gets_one_diagnostic(run: Run, write: Write, t
     (tmp_path / ".artlint.toml").write_text('max-file-size = "lots"\n', encoding="utf-8")
     bad = run("check", "big.md", cwd=tmp_path)
     assert bad.returncode == 2 and "max-file-size" in bad.stderr
+
+
+def test_two_runs_sharing_a_folder_agree(write: Write, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    _site(write, tmp_path, count=40)
+    command = [sys.executable, "-m", "artlint", "check", "--jobs", "2", "posts"]
+    runs = [subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            for _ in range(2)]
+    outputs = [run.communicate(timeout=120)[0] for run in runs]
+    plain = subprocess.run([*command, "--no-cache"], cwd=tmp_path, capture_output=True, timeout=120)
+    warm = subprocess.run(command, cwd=tmp_path, capture_output=True, timeout=120)
+    assert outputs[0] == outputs[1] == plain.stdout == warm.stdout
+    assert b"41 files checked" in plain.stdout
+    assert not list((tmp_path / ".artlint_cache").rglob("*.tmp"))
+
+
+def test_oversized_stdin_with_fix_passes_through(run: Run, tmp_path: Path) -> None:
+    (tmp_path / ".artlint.toml").write_text("max-file-size = 100\n", encoding="utf-8")
+    text = STYLED.format(n=1)
+    done = run("check", "--fix", "-", "--stdin-filename", "post.md", cwd=tmp_path, input=text)
+    assert done.stdout == text
+    assert "AL002" in done.stderr and "max-file-size" in done.stderr
