@@ -9,6 +9,7 @@ bundles; `_index.md` is a section's list page. An unpublished file is still chec
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -37,8 +38,9 @@ def publication(site: Site, path: Path, front_matter: Any) -> tuple[bool, str]:
 
 
 def _relative(path: Path, root: Path) -> tuple[str, ...] | None:
+    # Both sides resolved: "../site/_posts/a.md" and links to the tree name the same place.
     try:
-        return Path(path).absolute().relative_to(root.absolute()).parts
+        return Path(os.path.realpath(path)).relative_to(os.path.realpath(root)).parts
     except ValueError:
         return None
 

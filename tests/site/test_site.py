@@ -114,6 +114,14 @@ def test_site_command_says_what_and_from_where(tmp_path: Path) -> None:
     assert "published: no (under _posts without a date" in result.output
 
 
+def test_a_post_named_through_dot_dot_is_still_a_published_post(tmp_path: Path) -> None:
+    _write(tmp_path / "site" / "_config.yml", "markdown: kramdown\n")
+    _write(tmp_path / "site" / "_posts" / "2024-01-01-a.md", "# A\n")
+    (tmp_path / "elsewhere").mkdir()
+    page = tmp_path / "elsewhere" / ".." / "site" / "_posts" / "2024-01-01-a.md"
+    assert sites.detect(page).publication(page, {}) == (True, "")
+
+
 @pytest.mark.parametrize(
     ("rel", "front", "published", "why"),
     [
