@@ -29,7 +29,7 @@ _CLOSES: dict[str, frozenset[str]] = {
 }
 # Classes that carry no styling a reader sees: code highlighters' (the highlighter redoes them)
 # and word processors' residue.
-_HIGHLIGHTER = ("language-", "highlight", "highlighter-", *RESIDUE_CLASS_PREFIXES)
+_UNSTYLED_CLASSES = ("language-", "highlight", "highlighter-", *RESIDUE_CLASS_PREFIXES)
 _EMPHASIS = {"strong": "strong", "b": "strong", "em": "em", "i": "em"}
 
 
@@ -85,7 +85,7 @@ class Reader(HTMLParser):
             self._auto_close(tag)
         for name, value in attrs:
             if name == "class" and value and not self._in_code(tag):
-                self.classes.extend(c for c in value.split() if not c.startswith(_HIGHLIGHTER))
+                self.classes.extend(c for c in value.split() if not c.startswith(_UNSTYLED_CLASSES))
         if tag == "br":
             self.handle_data(" ")
         elif tag == "img":

@@ -29,7 +29,7 @@ HTML_RULES: tuple[str, ...] = (
     "editor_residue",
     "html_heading",
     "heading_increment",
-    "ht_multiple_h1",
+    "multiple_h1",
     "redundant_wrapper",
     "invalid_rel",
     "target_blank_noopener",
