@@ -57,14 +57,19 @@ def install(md: MarkdownIt, flavor: Flavor) -> None:
         if flavor.engine == "kramdown":
             md.add_render_rule("footnote_anchor", _kramdown_backlink)
     if flavor.engine == "kramdown":
+        from artlint.flavors import kramdown_rules
+
+        kramdown_rules.install(md)
         md.inline.ruler.before("escape", "kramdown_math", kramdown_math)
+        # Block math does not end a paragraph: kramdown reads `text\n$$x$$` as inline math.
         md.block.ruler.before("fence", "kramdown_math_block", kramdown_math_block,
-                              {"alt": ["paragraph", "reference", "blockquote", "list"]})
+                              {"alt": ["reference", "blockquote", "list"]})
         md.add_render_rule("math_inline", _math(r"\(", r"\)"))
         md.add_render_rule("math_block", _math(r"\[", "\\]\n"))
         if not flavor.parse_block_html:
             md.block.ruler.before("html_block", "kramdown_html_block", kramdown_html_block,
                                   {"alt": ["paragraph", "reference", "blockquote"]})
+        md.add_render_rule("html_block", _kramdown_raw_html)
     if flavor.attribute_lists == "kramdown":
         md.core.ruler.before("block", "kramdown_extensions", kramdown_extensions)
         md.core.ruler.after("inline", "kramdown_attributes", kramdown_attributes)
@@ -75,6 +80,10 @@ def install(md: MarkdownIt, flavor: Flavor) -> None:
         md.add_render_rule("html_inline", lambda *a: OMITTED)
     if flavor.heading_ids != "none" or flavor.definition_term_ids:
         md.core.ruler.push("heading_ids", _ids_rule(flavor))
+    if flavor.attribute_lists == "kramdown" and flavor.heading_ids != "none":
+        from artlint.flavors import kramdown_rules
+
+        md.core.ruler.push("kramdown_toc", kramdown_rules.table_of_contents)
 
 
 # --- escapes ---------------------------------------------------------------------------------
@@ -240,6 +249,15 @@ def kramdown_html_block(state: Any, start: int, end: int, silent: bool) -> bool:
     return True
 
 
+# A `<` that opens no tag kramdown knows (`<U+AC00>`: `+` is no name character) is text to it,
+# written `&lt;`; a browser would read the raw `<U+AC00>` as a tag and show nothing.
+_NOT_A_TAG = re.compile(r"<(?=[A-Za-z][\w:.-]*[^\w:.\-\s/>])")
+
+
+def _kramdown_raw_html(self: object, tokens: Sequence[Token], idx: int, options: object, env: object) -> str:
+    return _NOT_A_TAG.sub("&lt;", tokens[idx].content)
+
+
 # --- typography ------------------------------------------------------------------------------
 
 
@@ -385,12 +403,16 @@ def parse_attributes(text: str) -> list[tuple[str, str]]:
         elif m.group(3):
             value = next((g for g in m.group(4, 5, 6) if g is not None), "")
             out.append((m.group(3), value))
+        elif m.group(7):
+            out.append(("", m.group(7)))  # a bare name: a reference, or kramdown's `toc`
     return out
 
 
 def _apply(token: Token, attributes: list[tuple[str, str]]) -> None:
     for name, value in attributes:
-        if name == "class":
+        if not name:
+            token.meta.setdefault("references", []).append(value)
+        elif name == "class":
             old = token.attrGet("class")
             token.attrSet("class", f"{old} {value}" if old else value)
         else:
@@ -405,6 +427,8 @@ def _apply_html(token: Token, attributes: list[tuple[str, str]]) -> None:
         return
     extra = ""
     for name, value in attributes:
+        if not name:
+            continue
         if name == "class":
             found = re.search(r'\bclass=(["\'])(.*?)\1', content)
             if found:
