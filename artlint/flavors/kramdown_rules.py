@@ -12,6 +12,9 @@ against kramdown itself (tests/fixtures/flavors/golden/):
   row is needed (without one every row is a body row), and it works inside a list item. The
   pipes of Liquid tags (`{{ url | relative_url }}`) do not count: Jekyll runs Liquid first, so
   kramdown never sees them;
+- a list item goes on over any line right after one of its lines (a heading, a quote, a fence,
+  another kind of list), unless that line starts a new item, an HTML block or an attribute
+  list: `- step\n### Next` puts the heading inside the item;
 - a list with the attribute list `{:toc}` is replaced by the page's table of contents: a list
   (id `markdown-toc`) of links to the headings that have ids, nested by level, the headings'
   links dropped to their text; a heading with the class `no_toc` is left out.
@@ -37,10 +40,129 @@ _SEPARATOR = re.compile(r"[+|: \t-]*-[+|: \t-]*")
 _LIQUID = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 
 
-def install(md: MarkdownIt) -> None:
+def install(md: MarkdownIt, plain: bool = False) -> None:
+    """`plain`: kramdown's own parser (`input: kramdown`), where only a blank line or HTML ends
+    a paragraph; its GFM parser also ends one at a heading, list, quote or fence."""
+    from markdown_it import rules_block
+
+    md.block.ruler.at("list", _list_rule(plain), {"alt": ["paragraph", "reference", "blockquote"]})
+    if plain:
+        for name, rule, alt in (
+            ("fence", rules_block.fence, ["reference", "blockquote", "list"]),
+            ("blockquote", rules_block.blockquote, ["reference", "blockquote", "list"]),
+            ("hr", rules_block.hr, ["reference", "blockquote", "list"]),
+            ("heading", rules_block.heading, ["reference", "blockquote"]),
+            ("table", rules_block.table, ["reference"]),
+        ):
+            md.block.ruler.at(name, rule, {"alt": alt})
+    md.core.ruler.after("block", "kramdown_item_paragraphs", item_paragraphs)
     md.inline.ruler.after("image", "kramdown_link", kramdown_link)
     md.block.ruler.after("reference", "kramdown_definition", kramdown_definition)
     md.block.ruler.before("paragraph", "kramdown_table", kramdown_table)
+
+
+# --- lists ---------------------------------------------------------------------------------
+
+_BULLET = re.compile(r"[*+-](?=[ \t]|$)")
+_ORDERED = re.compile(r"\d{1,9}[.)](?=[ \t]|$)")
+# kramdown's HTML span elements: a line opening any other tag (or closing one) ends an item.
+_SPAN_TAGS = (
+    "a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|option|q|rb"
+    "|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|textarea|tt|var"
+)
+_LAZY_END = re.compile(
+    rf"\{{:|<(?!(?:{_SPAN_TAGS})\b)[A-Za-z_:]|</(?!(?:{_SPAN_TAGS})\b)[A-Za-z_:][\w:.-]*\s*>"
+)
+
+
+def _list_rule(plain: bool) -> Any:
+    from markdown_it.rules_block import list_block
+
+    def kramdown_list(state: Any, start: int, end: int, silent: bool) -> bool:
+        """markdown-it's list, with kramdown's lazy lines taken into the item they follow."""
+        if silent or state.sCount[start] - state.blkIndent >= 4:
+            if plain and silent and state.parentType == "paragraph" and (
+                state.blkIndent == 0 or start in getattr(state, "kramdown_lazy", ())
+            ):
+                return False  # outside an item, or taken in lazily: it goes on with the paragraph
+            return bool(list_block(state, start, end, silent))
+        raised = _lazy_lines(state, start, end)
+        lazy: set[int] = state.__dict__.setdefault("kramdown_lazy", set())
+        lazy.update(line for line, _ in raised)
+        try:
+            return bool(list_block(state, start, end, silent))
+        finally:
+            for line, count in raised:
+                state.sCount[line] = count
+                lazy.discard(line)
+
+    return kramdown_list
+
+
+def item_paragraphs(state: StateCore) -> None:
+    """Only an item's first block, when a paragraph, goes without `<p>` in kramdown."""
+    tokens = state.tokens
+    first: dict[int, bool] = {}  # level of an open item's blocks -> the first is still to come
+    for k, token in enumerate(tokens):
+        if token.type in ("list_item_open", "list_item_close"):
+            if token.nesting == 1:
+                first[token.level + 1] = True
+            else:
+                first.pop(token.level + 1, None)
+            continue
+        if token.nesting == -1 or token.level not in first:
+            continue
+        if token.type == "paragraph_open" and token.hidden and not first[token.level]:
+            token.hidden = False
+            close = next(j for j in range(k + 1, len(tokens))
+                         if tokens[j].type == "paragraph_close" and tokens[j].level == token.level)
+            tokens[close].hidden = False
+        first[token.level] = False
+
+
+def _marker(state: Any, line: int, ordered: bool) -> int:
+    """The content indent of the item `line` starts, or -1."""
+    begin = state.bMarks[line] + state.tShift[line]
+    found = (_ORDERED if ordered else _BULLET).match(state.src, begin, state.eMarks[line])
+    if found is None:
+        return -1
+    rest = state.src[found.end() : state.eMarks[line]]
+    spaces = len(rest) - len(rest.lstrip(" "))
+    if not rest.strip() or spaces > 4:
+        spaces = 1
+    return int(state.sCount[line]) + len(found.group()) + spaces
+
+
+def _lazy_lines(state: Any, start: int, end: int) -> list[tuple[int, int]]:
+    """Indent the lines kramdown reads as part of the item before them; (line, old count) each."""
+    begin = state.bMarks[start] + state.tShift[start]
+    ordered = _ORDERED.match(state.src, begin, state.eMarks[start]) is not None
+    indent = _marker(state, start, ordered)
+    if indent < 0:
+        return []
+    raised: list[tuple[int, int]] = []
+    last_blank = False
+    for line in range(start + 1, end):
+        if state.isEmpty(line):
+            last_blank = True
+            continue
+        count = state.sCount[line]
+        if count >= indent:
+            last_blank = False
+            continue
+        if last_blank or count < state.blkIndent:
+            break  # after a blank line only indented lines go on; less than that is outside
+        marker = _marker(state, line, ordered) if count < state.blkIndent + 4 else -1
+        if marker >= 0:
+            indent = marker
+            continue
+        text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+        if _LAZY_END.match(text):
+            break
+        raised.append((line, count))
+        state.sCount[line] = indent
+        last_blank = False
+    return raised
 
 
 # --- inline links ----------------------------------------------------------------------------

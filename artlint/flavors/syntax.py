@@ -59,7 +59,7 @@ def install(md: MarkdownIt, flavor: Flavor) -> None:
     if flavor.engine == "kramdown":
         from artlint.flavors import kramdown_rules
 
-        kramdown_rules.install(md)
+        kramdown_rules.install(md, plain=flavor.input == "kramdown")
         md.inline.ruler.before("escape", "kramdown_math", kramdown_math)
         # Block math does not end a paragraph: kramdown reads `text\n$$x$$` as inline math.
         md.block.ruler.before("fence", "kramdown_math_block", kramdown_math_block,
