@@ -69,7 +69,7 @@ def install(md: MarkdownIt, flavor: Flavor) -> None:
         if not flavor.parse_block_html:
             md.block.ruler.before("html_block", "kramdown_html_block", kramdown_html_block,
                                   {"alt": ["paragraph", "reference", "blockquote"]})
-        md.add_render_rule("html_block", _kramdown_raw_html)
+        md.add_render_rule("html_block", _kramdown_raw_html(md))
     if flavor.attribute_lists == "kramdown":
         md.core.ruler.before("block", "kramdown_extensions", kramdown_extensions)
         md.core.ruler.after("inline", "kramdown_attributes", kramdown_attributes)
@@ -254,8 +254,56 @@ def kramdown_html_block(state: Any, start: int, end: int, silent: bool) -> bool:
 _NOT_A_TAG = re.compile(r"<(?=[A-Za-z][\w:.-]*[^\w:.\-\s/>])")
 
 
-def _kramdown_raw_html(self: object, tokens: Sequence[Token], idx: int, options: object, env: object) -> str:
-    return _NOT_A_TAG.sub("&lt;", tokens[idx].content)
+_MARKDOWN_ATTRIBUTE = re.compile(
+    r"""<([A-Za-z][\w-]*)\b([^>]*?)\s+markdown=(["']?)(1|block|span)\3([^>]*)>"""
+)
+# kramdown's content models: what `markdown="1"` parses an element's inside as.
+_BLOCK_CONTENT = frozenset((
+    "address", "applet", "article", "aside", "blockquote", "body", "dd", "details", "div", "dl",
+    "fieldset", "figure", "figcaption", "footer", "form", "header", "hgroup", "iframe", "li", "main",
+    "map", "menu", "nav", "noscript", "object", "section", "summary", "td",
+))
+_RAW_CONTENT = frozenset((
+    "script", "style", "math", "option", "textarea", "pre", "code", "kbd", "samp", "var",
+))
+
+
+def _kramdown_raw_html(md: MarkdownIt) -> Any:
+    """Raw HTML as kramdown writes it: an element with `markdown="1"` (or "block", "span") has
+    its inside read as Markdown, the attribute dropped; the rest stays as written."""
+
+    def render(self: object, tokens: Sequence[Token], idx: int, options: object, env: Any) -> str:
+        content = tokens[idx].content
+        if "markdown=" not in content:
+            return _NOT_A_TAG.sub("&lt;", content)
+        out, pos = [], 0
+        for found in _MARKDOWN_ATTRIBUTE.finditer(content):
+            if found.start() < pos:
+                continue  # inside an element already read as Markdown
+            tag = found.group(1).lower()
+            close = _matching_close(content, tag, found.end())
+            if close is None or tag in _RAW_CONTENT:
+                continue
+            inside = content[found.end() : close]
+            mode = found.group(4)
+            block = mode == "block" or (mode == "1" and tag in _BLOCK_CONTENT)
+            shown = md.render(inside, env) if block else md.renderInline(inside, env)
+            start_tag = f"<{found.group(1)}{found.group(2)}{found.group(5)}>"
+            out += [_NOT_A_TAG.sub("&lt;", content[pos : found.start()]), start_tag, shown]
+            pos = close
+        out.append(_NOT_A_TAG.sub("&lt;", content[pos:]))
+        return "".join(out)
+
+    return render
+
+
+def _matching_close(html: str, tag: str, start: int) -> int | None:
+    depth = 1
+    for m in re.finditer(rf"<{tag}(?=[\s>/])|</{tag}\s*>", html[start:], re.I):
+        depth += -1 if m.group().startswith("</") else 1
+        if depth == 0:
+            return start + m.start()
+    return None
 
 
 # --- typography ------------------------------------------------------------------------------
