@@ -370,6 +370,8 @@ def _quotes_rule(engine: str) -> Any:
                 if id(child) not in plain:
                     continue
                 before = _neighbour(children, i, -1)
+                if engine == "kramdown" and (i == 0 or children[i - 1].type not in _RUNS_ON):
+                    before = ""  # kramdown's scan starts at the quote: nothing before it
                 after = _neighbour(children, i, 1)
                 child.content = _curl(child.content, before, after, engine)
 
@@ -388,6 +390,23 @@ def _neighbour(children: Sequence[Token], index: int, step: int) -> str:
     return " "
 
 
+# Tokens a quote after which kramdown still sees the character before it (text goes on).
+_RUNS_ON = frozenset(("text", "softbreak", "hardbreak"))
+_SQ_PUNCT = re.escape("!\"#$%'()*+,-./:;<=>?@[\\]^_`{|}~")
+_FIRST_OPENS = re.compile(r"[_*]{1,2}\S")
+_FIRST_CLOSES = re.compile(rf"[{_SQ_PUNCT}](?!\.\.)(?!\w)|\d\ds|[ \t\r\n\f\v]|s(?!\w)|$", re.M)
+
+
+def _kramdown_first_quote(ch: str, rest: str) -> str:
+    """kramdown's quote rules for a quote with nothing before it (at the start, after a link,
+    code or emphasis): before `*x` it opens; before punctuation, `s`, a space or the end it
+    closes; otherwise it opens."""
+    left, right = _QUOTES[ch]
+    if _FIRST_OPENS.match(rest):
+        return left
+    return right if _FIRST_CLOSES.match(rest) else left
+
+
 def _curl(text: str, first_before: str, last_after: str, engine: str) -> str:
     out = []
     for k, ch in enumerate(text):
@@ -398,6 +417,12 @@ def _curl(text: str, first_before: str, last_after: str, engine: str) -> str:
         after = text[k + 1] if k + 1 < len(text) else last_after
         left, right = _QUOTES[ch]
         if engine == "kramdown":
+            if k == 0 and not first_before:
+                out.append(_kramdown_first_quote(ch, text[1:] + last_after))
+                continue
+            if before in ("\u201c", "\u2018") and after.isascii() and (after.isalnum() or after == "_"):
+                out.append(left)  # a double set, `"'word`: both open
+                continue
             # kramdown closes a quote only after a character that can end a word.
             out.append(left if before in _OPENERS else right)
             continue
