@@ -15,6 +15,11 @@ against kramdown itself (tests/fixtures/flavors/golden/):
 - a list item goes on over any line right after one of its lines (a heading, a quote, a fence,
   another kind of list), unless that line starts a new item, an HTML block or an attribute
   list: `- step\n### Next` puts the heading inside the item;
+- emphasis as kramdown finds it: a `*`/`_` run opens unless a space follows (or, for `_`, a
+  letter comes before), and closes at the first same run after a non-space with something
+  inside; `**` that finds no end tries `*` from its second character, and an emphasis never
+  holds one of its own kind. So `**굵게(b)**은` is bold where CommonMark's flanking rules refuse
+  it, and `______` is `<em>__</em>__`;
 - a list with the attribute list `{:toc}` is replaced by the page's table of contents: a list
   (id `markdown-toc`) of links to the headings that have ids, nested by level, the headings'
   links dropped to their text; a heading with the class `no_toc` is left out.
@@ -163,6 +168,94 @@ def _lazy_lines(state: Any, start: int, end: int) -> list[tuple[int, int]]:
         state.sCount[line] = indent
         last_blank = False
     return raised
+
+
+# --- emphasis --------------------------------------------------------------------------------
+
+_ALPHA_BEFORE = re.compile(r"[^\W\d_]-?[^\W\d_]*\Z")
+
+
+def kramdown_emphasis(state: StateInline, silent: bool) -> bool:
+    src, start = state.src, state.pos
+    marker = src[start]
+    if marker not in "*_":
+        return False
+    run = marker * 2 if src.startswith(marker * 2, start) and start + 1 < state.posMax else marker
+    kind = "strong" if len(run) == 2 else "em"
+    opened: list[str] = state.__dict__.setdefault("kramdown_open", [])
+    after = start + len(run)
+    if ((marker == "_" and _ALPHA_BEFORE.search(src, 0, start))
+            or (after < state.posMax and src[after] in _SPACE) or kind in opened):
+        return _as_text(state, run, silent)
+    scanned = run
+    close = _closing(state, after, run, kind)
+    if close < 0 and kind == "strong" and (not opened or opened[-1] != "em"):
+        run, kind, after = marker, "em", start + 1  # `*` from the run's second character
+        close = _closing(state, after, run, kind)
+    if close < 0:
+        return _as_text(state, scanned, silent)
+    if not silent:
+        maximum = state.posMax
+        token = state.push(f"{kind}_open", "strong" if kind == "strong" else "em", 1)
+        token.markup = run
+        state.pos, state.posMax = after, close
+        opened.append(kind)
+        state.md.inline.tokenize(state)
+        opened.pop()
+        state.posMax = maximum
+        token = state.push(f"{kind}_close", "strong" if kind == "strong" else "em", -1)
+        token.markup = run
+    state.pos = close + len(run)
+    return True
+
+
+def _as_text(state: StateInline, text: str, silent: bool) -> bool:
+    if not silent:
+        token = state.push("text", "", 0)
+        token.content = text
+    state.pos += len(text)
+    return True
+
+
+def _closing(state: StateInline, pos: int, run: str, kind: str) -> int:
+    """Where the emphasis opened before `pos` ends (the closing run's offset), or -1."""
+    opened: list[str] = state.__dict__["kramdown_open"]
+    memo: dict[tuple[int, int, str, tuple[str, ...]], int] = state.__dict__.setdefault("kramdown_memo", {})
+    key = (pos, state.posMax, run, tuple(opened))
+    if key in memo:
+        return memo[key]
+    src, maximum, saved = state.src, state.posMax, state.pos
+    marker = run[0]
+    rules = state.md.inline.ruler.getRules("")
+    found, empty = -1, True
+    opened.append(kind)
+    try:
+        while pos < maximum:
+            if (src.startswith(run, pos) and pos + len(run) <= maximum and not empty
+                    and src[pos - 1] not in _SPACE
+                    # kramdown looks past the end of the range it is in, to the paragraph's end
+                    and (kind != "em" or not _double_only(src, pos, marker, len(src)))
+                    and (marker != "_" or not _alnum_at(src, pos + len(run), len(src)))):
+                found = pos
+                break
+            state.pos = pos
+            if not any(rule(state, True) for rule in rules) or state.pos <= pos:
+                state.pos = pos + 1
+            pos, empty = state.pos, False
+    finally:
+        opened.pop()
+        state.pos = saved
+    memo[key] = found
+    return found
+
+
+def _double_only(src: str, pos: int, marker: str, maximum: int) -> bool:
+    # `**` not followed by a third: the end of a strong, not of an emphasis.
+    return src.startswith(marker * 2, pos) and not (pos + 2 < maximum and src[pos + 2] == marker)
+
+
+def _alnum_at(src: str, pos: int, maximum: int) -> bool:
+    return pos < maximum and src[pos].isalnum()
 
 
 # --- inline links ----------------------------------------------------------------------------

@@ -47,7 +47,9 @@ def install(md: MarkdownIt, flavor: Flavor) -> None:
     if flavor.escapable != ASCII_PUNCTUATION:
         md.inline.ruler.at("escape", _escape_rule(flavor.escapable, flavor.input != "kramdown"))
     if flavor.cjk_emphasis_renders:
-        md.inline.ruler.at("emphasis", kramdown_emphasis)
+        from artlint.flavors import kramdown_rules
+
+        md.inline.ruler.at("emphasis", kramdown_rules.kramdown_emphasis)
     if flavor.smart_quotes:
         md.disable(["replacements", "smartquotes"])  # (c), +- and the like: neither engine does them
         md.core.ruler.after("smartquotes", "typographic", typographic)
@@ -113,39 +115,6 @@ def _escape_rule(escapable: frozenset[str], break_lines: bool) -> Any:
         return True
 
     return escape
-
-
-# --- emphasis --------------------------------------------------------------------------------
-
-
-def kramdown_emphasis(state: StateInline, silent: bool) -> bool:
-    """kramdown's delimiters: open before a non-space, close after one; `_` not inside words."""
-    from markdown_it.rules_inline.state_inline import Delimiter
-
-    start = state.pos
-    marker = state.src[start]
-    if silent or marker not in ("_", "*"):
-        return False
-    pos = start
-    while pos < state.posMax and state.src[pos] == marker:
-        pos += 1
-    count = pos - start
-    last = state.src[start - 1] if start > 0 else " "
-    following = state.src[pos] if pos < state.posMax else " "
-    can_open = not following.isspace()
-    can_close = not last.isspace()
-    if marker == "_":
-        can_open = can_open and not (last.isalpha() or last == "-")
-        can_close = can_close and not following.isalnum()
-    for _ in range(count):
-        token = state.push("text", "", 0)
-        token.content = marker
-        state.delimiters.append(
-            Delimiter(marker=ord(marker), length=count, token=len(state.tokens) - 1, end=-1,
-                      open=can_open, close=can_close)
-        )
-    state.pos = pos
-    return True
 
 
 # --- kramdown math and HTML blocks -----------------------------------------------------------
