@@ -4,14 +4,17 @@ Each function is a markdown-it rule; `install` adds the ones a flavour needs. Wh
 checked against the engines themselves (tests/fixtures/flavors/golden/):
 
 - kramdown escapes only its own list of characters, so `\\&` prints the backslash;
-- kramdown opens emphasis before anything but a space and closes it after anything but a space
-  (`**굵게(b)**은` is bold), where CommonMark's flanking rules refuse it;
+- kramdown's raw HTML blocks run to their end tag; `markdown="1"` inside one reads the
+  element's inside as Markdown, and a `<` that opens no tag is text;
 - kramdown attribute lists: `{: .c #id k="v"}` after a span (`<span>x</span>{: .c}`, `[a](u){:k="v"}`)
   or on the line after a block, `{:name: ...}` definitions (dropped), `# Title {#id}`;
 - goldmark attributes: `## Title {#id .c}`, and `{.c}` after a block with parser.attribute.block;
 - goldmark without renderer.unsafe prints `<!-- raw HTML omitted -->` for every raw HTML piece;
 - the engines' typographic substitutions: quotes, `--`, `---`, `...`, `<<`, `>>`, nothing else;
 - heading ids (and goldmark's definition term ids) in the engine's slug style.
+
+kramdown's emphasis, links, link definitions, tables, lists and `{:toc}` are in
+flavors/kramdown_rules.py.
 """
 
 from __future__ import annotations
