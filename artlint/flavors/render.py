@@ -5,8 +5,9 @@ of that site gets, so comparing meanings of two renders tells whether a reader s
 
 The CommonMark core is markdown-it; each engine's differences are rules added to it: the plugins of
 mdit-py-plugins where one fits (footnotes, definition lists), and artlint's own pieces in
-flavors/syntax.py where none does (kramdown's escapes, emphasis and attribute lists, goldmark's
-attributes and dropped raw HTML, typographic substitutions, heading ids).
+flavors/syntax.py and flavors/kramdown_rules.py where none does (kramdown's escapes, emphasis,
+links, tables, lists and attribute lists, goldmark's attributes and dropped raw HTML,
+typographic substitutions, heading ids).
 """
 
 from __future__ import annotations

@@ -4,14 +4,17 @@ Each function is a markdown-it rule; `install` adds the ones a flavour needs. Wh
 checked against the engines themselves (tests/fixtures/flavors/golden/):
 
 - kramdown escapes only its own list of characters, so `\\&` prints the backslash;
-- kramdown opens emphasis before anything but a space and closes it after anything but a space
-  (`**굵게(b)**은` is bold), where CommonMark's flanking rules refuse it;
+- kramdown's raw HTML blocks run to their end tag; `markdown="1"` inside one reads the
+  element's inside as Markdown, and a `<` that opens no tag is text;
 - kramdown attribute lists: `{: .c #id k="v"}` after a span (`<span>x</span>{: .c}`, `[a](u){:k="v"}`)
   or on the line after a block, `{:name: ...}` definitions (dropped), `# Title {#id}`;
 - goldmark attributes: `## Title {#id .c}`, and `{.c}` after a block with parser.attribute.block;
 - goldmark without renderer.unsafe prints `<!-- raw HTML omitted -->` for every raw HTML piece;
 - the engines' typographic substitutions: quotes, `--`, `---`, `...`, `<<`, `>>`, nothing else;
 - heading ids (and goldmark's definition term ids) in the engine's slug style.
+
+kramdown's emphasis, links, link definitions, tables, lists and `{:toc}` are in
+flavors/kramdown_rules.py.
 """
 
 from __future__ import annotations
@@ -47,7 +50,9 @@ def install(md: MarkdownIt, flavor: Flavor) -> None:
     if flavor.escapable != ASCII_PUNCTUATION:
         md.inline.ruler.at("escape", _escape_rule(flavor.escapable, flavor.input != "kramdown"))
     if flavor.cjk_emphasis_renders:
-        md.inline.ruler.at("emphasis", kramdown_emphasis)
+        from artlint.flavors import kramdown_rules
+
+        md.inline.ruler.at("emphasis", kramdown_rules.kramdown_emphasis)
     if flavor.smart_quotes:
         md.disable(["replacements", "smartquotes"])  # (c), +- and the like: neither engine does them
         md.core.ruler.after("smartquotes", "typographic", typographic)
@@ -57,14 +62,19 @@ def install(md: MarkdownIt, flavor: Flavor) -> None:
         if flavor.engine == "kramdown":
             md.add_render_rule("footnote_anchor", _kramdown_backlink)
     if flavor.engine == "kramdown":
+        from artlint.flavors import kramdown_rules
+
+        kramdown_rules.install(md, plain=flavor.input == "kramdown")
         md.inline.ruler.before("escape", "kramdown_math", kramdown_math)
+        # Block math does not end a paragraph: kramdown reads `text\n$$x$$` as inline math.
         md.block.ruler.before("fence", "kramdown_math_block", kramdown_math_block,
-                              {"alt": ["paragraph", "reference", "blockquote", "list"]})
+                              {"alt": ["reference", "blockquote", "list"]})
         md.add_render_rule("math_inline", _math(r"\(", r"\)"))
         md.add_render_rule("math_block", _math(r"\[", "\\]\n"))
         if not flavor.parse_block_html:
             md.block.ruler.before("html_block", "kramdown_html_block", kramdown_html_block,
                                   {"alt": ["paragraph", "reference", "blockquote"]})
+        md.add_render_rule("html_block", _kramdown_raw_html(md))
     if flavor.attribute_lists == "kramdown":
         md.core.ruler.before("block", "kramdown_extensions", kramdown_extensions)
         md.core.ruler.after("inline", "kramdown_attributes", kramdown_attributes)
@@ -75,6 +85,10 @@ def install(md: MarkdownIt, flavor: Flavor) -> None:
         md.add_render_rule("html_inline", lambda *a: OMITTED)
     if flavor.heading_ids != "none" or flavor.definition_term_ids:
         md.core.ruler.push("heading_ids", _ids_rule(flavor))
+    if flavor.attribute_lists == "kramdown" and flavor.heading_ids != "none":
+        from artlint.flavors import kramdown_rules
+
+        md.core.ruler.push("kramdown_toc", kramdown_rules.table_of_contents)
 
 
 # --- escapes ---------------------------------------------------------------------------------
@@ -104,39 +118,6 @@ def _escape_rule(escapable: frozenset[str], break_lines: bool) -> Any:
         return True
 
     return escape
-
-
-# --- emphasis --------------------------------------------------------------------------------
-
-
-def kramdown_emphasis(state: StateInline, silent: bool) -> bool:
-    """kramdown's delimiters: open before a non-space, close after one; `_` not inside words."""
-    from markdown_it.rules_inline.state_inline import Delimiter
-
-    start = state.pos
-    marker = state.src[start]
-    if silent or marker not in ("_", "*"):
-        return False
-    pos = start
-    while pos < state.posMax and state.src[pos] == marker:
-        pos += 1
-    count = pos - start
-    last = state.src[start - 1] if start > 0 else " "
-    following = state.src[pos] if pos < state.posMax else " "
-    can_open = not following.isspace()
-    can_close = not last.isspace()
-    if marker == "_":
-        can_open = can_open and not (last.isalpha() or last == "-")
-        can_close = can_close and not following.isalnum()
-    for _ in range(count):
-        token = state.push("text", "", 0)
-        token.content = marker
-        state.delimiters.append(
-            Delimiter(marker=ord(marker), length=count, token=len(state.tokens) - 1, end=-1,
-                      open=can_open, close=can_close)
-        )
-    state.pos = pos
-    return True
 
 
 # --- kramdown math and HTML blocks -----------------------------------------------------------
@@ -240,6 +221,63 @@ def kramdown_html_block(state: Any, start: int, end: int, silent: bool) -> bool:
     return True
 
 
+# A `<` that opens no tag kramdown knows (`<U+AC00>`: `+` is no name character) is text to it,
+# written `&lt;`; a browser would read the raw `<U+AC00>` as a tag and show nothing.
+_NOT_A_TAG = re.compile(r"<(?=[A-Za-z][\w:.-]*[^\w:.\-\s/>])")
+
+
+_MARKDOWN_ATTRIBUTE = re.compile(
+    r"""<([A-Za-z][\w-]*)\b([^>]*?)\s+markdown=(["']?)(1|block|span)\3([^>]*)>"""
+)
+# kramdown's content models: what `markdown="1"` parses an element's inside as.
+_BLOCK_CONTENT = frozenset((
+    "address", "applet", "article", "aside", "blockquote", "body", "dd", "details", "div", "dl",
+    "fieldset", "figure", "figcaption", "footer", "form", "header", "hgroup", "iframe", "li", "main",
+    "map", "menu", "nav", "noscript", "object", "section", "summary", "td",
+))
+_RAW_CONTENT = frozenset((
+    "script", "style", "math", "option", "textarea", "pre", "code", "kbd", "samp", "var",
+))
+
+
+def _kramdown_raw_html(md: MarkdownIt) -> Any:
+    """Raw HTML as kramdown writes it: an element with `markdown="1"` (or "block", "span") has
+    its inside read as Markdown, the attribute dropped; the rest stays as written."""
+
+    def render(self: object, tokens: Sequence[Token], idx: int, options: object, env: Any) -> str:
+        content = tokens[idx].content
+        if "markdown=" not in content:
+            return _NOT_A_TAG.sub("&lt;", content)
+        out, pos = [], 0
+        for found in _MARKDOWN_ATTRIBUTE.finditer(content):
+            if found.start() < pos:
+                continue  # inside an element already read as Markdown
+            tag = found.group(1).lower()
+            close = _matching_close(content, tag, found.end())
+            if close is None or tag in _RAW_CONTENT:
+                continue
+            inside = content[found.end() : close]
+            mode = found.group(4)
+            block = mode == "block" or (mode == "1" and tag in _BLOCK_CONTENT)
+            shown = md.render(inside, env) if block else md.renderInline(inside, env)
+            start_tag = f"<{found.group(1)}{found.group(2)}{found.group(5)}>"
+            out += [_NOT_A_TAG.sub("&lt;", content[pos : found.start()]), start_tag, shown]
+            pos = close
+        out.append(_NOT_A_TAG.sub("&lt;", content[pos:]))
+        return "".join(out)
+
+    return render
+
+
+def _matching_close(html: str, tag: str, start: int) -> int | None:
+    depth = 1
+    for m in re.finditer(rf"<{tag}(?=[\s>/])|</{tag}\s*>", html[start:], re.I):
+        depth += -1 if m.group().startswith("</") else 1
+        if depth == 0:
+            return start + m.start()
+    return None
+
+
 # --- typography ------------------------------------------------------------------------------
 
 
@@ -304,6 +342,8 @@ def _quotes_rule(engine: str) -> Any:
                 if id(child) not in plain:
                     continue
                 before = _neighbour(children, i, -1)
+                if engine == "kramdown" and (i == 0 or children[i - 1].type not in _RUNS_ON):
+                    before = ""  # kramdown's scan starts at the quote: nothing before it
                 after = _neighbour(children, i, 1)
                 child.content = _curl(child.content, before, after, engine)
 
@@ -322,6 +362,23 @@ def _neighbour(children: Sequence[Token], index: int, step: int) -> str:
     return " "
 
 
+# Tokens a quote after which kramdown still sees the character before it (text goes on).
+_RUNS_ON = frozenset(("text", "softbreak", "hardbreak"))
+_SQ_PUNCT = re.escape("!\"#$%'()*+,-./:;<=>?@[\\]^_`{|}~")
+_FIRST_OPENS = re.compile(r"[_*]{1,2}\S")
+_FIRST_CLOSES = re.compile(rf"[{_SQ_PUNCT}](?!\.\.)(?!\w)|\d\ds|[ \t\r\n\f\v]|s(?!\w)|$", re.M)
+
+
+def _kramdown_first_quote(ch: str, rest: str) -> str:
+    """kramdown's quote rules for a quote with nothing before it (at the start, after a link,
+    code or emphasis): before `*x` it opens; before punctuation, `s`, a space or the end it
+    closes; otherwise it opens."""
+    left, right = _QUOTES[ch]
+    if _FIRST_OPENS.match(rest):
+        return left
+    return right if _FIRST_CLOSES.match(rest) else left
+
+
 def _curl(text: str, first_before: str, last_after: str, engine: str) -> str:
     out = []
     for k, ch in enumerate(text):
@@ -332,6 +389,12 @@ def _curl(text: str, first_before: str, last_after: str, engine: str) -> str:
         after = text[k + 1] if k + 1 < len(text) else last_after
         left, right = _QUOTES[ch]
         if engine == "kramdown":
+            if k == 0 and not first_before:
+                out.append(_kramdown_first_quote(ch, text[1:] + last_after))
+                continue
+            if before in ("\u201c", "\u2018") and after.isascii() and (after.isalnum() or after == "_"):
+                out.append(left)  # a double set, `"'word`: both open
+                continue
             # kramdown closes a quote only after a character that can end a word.
             out.append(left if before in _OPENERS else right)
             continue
@@ -385,12 +448,16 @@ def parse_attributes(text: str) -> list[tuple[str, str]]:
         elif m.group(3):
             value = next((g for g in m.group(4, 5, 6) if g is not None), "")
             out.append((m.group(3), value))
+        elif m.group(7):
+            out.append(("", m.group(7)))  # a bare name: a reference, or kramdown's `toc`
     return out
 
 
 def _apply(token: Token, attributes: list[tuple[str, str]]) -> None:
     for name, value in attributes:
-        if name == "class":
+        if not name:
+            token.meta.setdefault("references", []).append(value)
+        elif name == "class":
             old = token.attrGet("class")
             token.attrSet("class", f"{old} {value}" if old else value)
         else:
@@ -405,6 +472,8 @@ def _apply_html(token: Token, attributes: list[tuple[str, str]]) -> None:
         return
     extra = ""
     for name, value in attributes:
+        if not name:
+            continue
         if name == "class":
             found = re.search(r'\bclass=(["\'])(.*?)\1', content)
             if found:

@@ -68,6 +68,14 @@ def test_kramdown_renders_korean_emphasis_that_commonmark_refuses() -> None:
     assert "<strong>" not in render(source, flavors.GFM)
 
 
+def test_a_liquid_filter_pipe_makes_no_kramdown_table() -> None:
+    # Jekyll runs Liquid before kramdown, which never sees the `|` of a filter; a pipe of the
+    # author's own on the same kind of line is a table row.
+    html = render("See [the guide]({{ '/guide/' | relative_url }}) first.\n", flavors.KRAMDOWN)
+    assert "<table>" not in html and "the guide</a>" in html
+    assert "<td>" in render("See the guide | first.\n", flavors.KRAMDOWN)
+
+
 def test_goldmark_without_unsafe_omits_raw_html() -> None:
     html = render("<div>\n<p>x</p>\n</div>\n\na <b>b</b>\n", GOLDMARK)
     assert "<div>" not in html and "<b>" not in html
