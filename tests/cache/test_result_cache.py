@@ -37,7 +37,9 @@ def _site(write: Write, tmp_path: Path, count: int = 6) -> None:
 
 
 def _entries(tmp_path: Path) -> list[Path]:
-    return sorted((tmp_path / ".artlint_cache").rglob("*.json"))
+    """One entry a checked file (markers such as `.used` are not entries)."""
+    found = (tmp_path / ".artlint_cache" / "results").rglob("*")
+    return sorted(p for p in found if p.is_file() and not p.name.startswith("."))
 
 
 def test_warm_run_prints_what_the_cold_run_printed(run: Run, write: Write, tmp_path: Path) -> None:
