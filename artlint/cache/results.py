@@ -35,12 +35,12 @@ from typing import TYPE_CHECKING, Any
 
 from artlint.model import reads
 from artlint.model.diagnostics import Diagnostic, Edit, Fix, Severity
-from artlint.model.document import Directive, Link
 from artlint.model.results import FileResult, Tally
 from artlint.text.decode import DecodeError
 
 if TYPE_CHECKING:
     from artlint.config.loading import Settings
+    from artlint.model.document import Directive, Link
 
 FOLDER = ".artlint_cache"
 RESULTS = "results"
@@ -504,6 +504,8 @@ def _fields(link: Link) -> list[Any]:
 
 
 def _restore(path: str, stored: dict[str, Any]) -> tuple[list[Diagnostic], list[Link], list[Directive]]:
+    from artlint.model.document import Directive, Link
+
     diagnostics = []
     severities = {int(s): s for s in Severity}
     fixes: list[Fix | None] = [None]

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from artlint.model.diagnostics import INTERNAL_CODE, Diagnostic, Severity
-from artlint.model.document import Directive, Link
+from artlint.model.diagnostics import INTERNAL_CODE, Severity
+
+if TYPE_CHECKING:
+    from artlint.model.diagnostics import Diagnostic
+    from artlint.model.document import Directive, Link
 
 
 class Tally(NamedTuple):
