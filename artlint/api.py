@@ -41,14 +41,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from artlint.config.loading import ConfigError, Settings, load
 from artlint.discovery.walk import expand
 from artlint.lint import engine
-from artlint.model.diagnostics import Diagnostic, Severity
-from artlint.model.document import Directive, Document, Link
+from artlint.model.diagnostics import INTERNAL_CODE, INTERNAL_NAME, Diagnostic, Severity
+from artlint.model.document import Document, Link
+from artlint.model.results import FileResult as FileResult  # its home is model.results
 from artlint.parsing.parse import parse, parse_bytes
 from artlint.rules.base import Rule
 from artlint.text.decode import DecodeError
@@ -57,20 +57,6 @@ UNREADABLE_CODE = "AL001"
 UNREADABLE_NAME = "file-unreadable"
 TOO_LARGE_CODE = "AL002"
 TOO_LARGE_NAME = "file-too-large"
-
-
-@dataclass
-class FileResult:
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    text: str | None = None  # the decoded source, for reporters that quote lines
-    links: list[Link] = field(default_factory=list)  # for the run-wide external link check
-    directives: list[Directive] = field(default_factory=list)
-    unpublished: str = ""  # why the site's generator does not publish the file; "" when it does
-
-    @property
-    def crashed(self) -> bool:
-        return any(d.code == engine.INTERNAL_CODE for d in self.diagnostics)
 
 
 def settings_for(config: str | Path | None = None) -> Settings:
@@ -148,7 +134,7 @@ def check_bytes(
 
             traceback.print_exc()
         message = f"cannot parse the file: {type(exc).__name__}: {exc}"
-        code, name = engine.INTERNAL_CODE, engine.INTERNAL_NAME
+        code, name = INTERNAL_CODE, INTERNAL_NAME
         return FileResult(path, [engine.RuleCrash(path, 1, 1, code, name, Severity.ERROR, message)])
     diagnostics = engine.check_document(doc, settings, debug, rules)
     result = FileResult(path, diagnostics, doc.text, external_candidates(doc, settings), doc.directives)

@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
-    from artlint.api import FileResult
     from artlint.cache.results import ResultCache
     from artlint.config.loading import Settings
+    from artlint.model.results import FileResult
 
 AUTO_THRESHOLD = 200  # below this many files, one process is faster than starting workers
 MAX_CHUNK = 32
@@ -76,9 +76,16 @@ def check_files(
         return
     known = [cache.lookup(path) for path in paths]
     todo = [path for path, found in zip(paths, known, strict=True) if found is None]
+    if todo:
+        # What only checking needs, loaded only when something is to be checked: a bad schema
+        # still stops the run before the first file is reported.
+        from artlint.schema import load as schema
+
+        schema.preload(settings)
     fresh = _check_all(todo, settings, debug, jobs, cache)
     for found in known:
         yield next(fresh) if found is None else found
+    cache.tidy(checked=bool(todo))
 
 
 def _check_all(

@@ -17,6 +17,8 @@ needs a lazy import inside the function that uses it):
 - every command here: never markdownify, nh3, aiohttp or rich (conversion, sanitising, the
   external link checker and pretty output are not on these paths);
 - `--help` and `rules`: also never jsonschema, markdown_it or yaml (nothing is parsed).
+- a `check` whose every file is answered from the result cache: no parser, no rules, no
+  schema validator (the stored lines and counts are printed as they are).
 """
 
 from __future__ import annotations
@@ -65,6 +67,41 @@ def test_command_does_not_import(tmp_path: Path, args: list[str], forbidden: set
     )
     loaded = imported(args, tmp_path)
     assert not loaded & forbidden, f"`artlint {' '.join(args)}` imported {sorted(loaded & forbidden)}"
+
+
+def _loaded(args: list[str], cwd: Path) -> set[str]:
+    """Full names of every module `python -X importtime -m artlint ARGS` imported."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "artlint", *args],
+        cwd=cwd, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode in (0, 1), done.stderr[-2000:]
+    return {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines()
+            if line.startswith("import time:") and line.count("|") == 2}
+
+
+# What a re-run answered from the result cache must not load: it prints what the entries hold.
+CHECKING = ("markdown_it", "yaml", "jsonschema", "artlint.api", "artlint.parsing", "artlint.html",
+            "artlint.frontmatter", "artlint.lint.engine", "artlint.schema.lazy", "artlint.rules.")
+
+
+def _checking(loaded: set[str]) -> set[str]:
+    return {name for name in loaded if name.startswith(CHECKING) and name != "artlint.rules.base"}
+
+
+@pytest.mark.parametrize("output_format", ["text", "json"])
+def test_a_warm_run_loads_neither_parser_nor_rules(tmp_path: Path, output_format: str) -> None:
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text(
+            "---\ntitle: 글\n---\n<p><span style=\"color: red\">빨강</span></p>\n[b](b.md#x)\n",
+            encoding="utf-8",
+        )
+    args = ["check", "--format", output_format, "a.md", "b.md"]
+    cold = _loaded(args, tmp_path)
+    assert {"markdown_it", "yaml", "artlint.parsing.parse"} <= cold  # the check was real
+    assert not _checking(_loaded(args, tmp_path))
+    (tmp_path / "b.md").write_text("---\ntitle: 둘\n---\n## x\n", encoding="utf-8")
+    assert "artlint.parsing.parse" in _loaded(args, tmp_path)  # an edited file is checked again
 
 
 # --- The import graph -------------------------------------------------------------------------

@@ -102,8 +102,10 @@ def check(
     encoding: str | None,
 ) -> None:
     """Check articles: front matter, inline style and HTML, links."""
+    from artlint.runner import lean_collector, parse_jobs
+
+    lean_collector()  # before the imports of the check, which make many objects that live on
     from artlint.commands.check import CheckOptions, run_check
-    from artlint.runner import parse_jobs
 
     try:
         workers = parse_jobs(jobs)

@@ -5,15 +5,21 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from artlint.api import FileResult, check_bytes, check_file
-from artlint.cache.results import ResultCache
 from artlint.commands.options import CheckOptions
 from artlint.commands.report import report
 from artlint.commands.scope import scoped
 from artlint.config.loading import ConfigError, Settings, load
 from artlint.discovery.walk import PathError, expand
-from artlint.rules.base import Rule
+
+if TYPE_CHECKING:
+    from artlint.cache.results import ResultCache
+    from artlint.model.results import FileResult
+    from artlint.rules.base import Rule
+
+# A re-run answered from the result cache loads neither the parser nor the rules: the engine
+# (artlint.api) is imported where a file is really checked.
 
 __all__ = ["CheckOptions", "build_settings", "run_check"]
 
@@ -81,10 +87,14 @@ def _checked(
 ) -> Iterator[FileResult]:
     for path in options.paths:
         if path == "-":
+            from artlint.api import check_bytes
+
             name = options.stdin_filename or "<stdin>"
             yield check_bytes(sys.stdin.buffer.read(), name, settings, options.debug, rules)
     paths = [p for p in options.paths if p != "-"]
     if paths and rules is not None:
+        from artlint.api import check_file
+
         # Rules given by the caller may not survive the trip to a worker process.
         for path in expand(paths, settings):
             yield check_file(path, settings, options.debug, rules)
@@ -107,13 +117,22 @@ def _result_cache(settings: Settings) -> ResultCache | None:
     return ResultCache(settings)
 
 
+def _cached_run(options: CheckOptions, settings: Settings, rules: Sequence[Rule] | None) -> bool:
+    """Whether every file goes through the result cache (then the schemas load only on a miss)."""
+    reads_stdin = "-" in options.paths
+    return settings.cache and rules is None and not reads_stdin and not (options.fix or options.diff)
+
+
 def run_check(options: CheckOptions, rules: Sequence[Rule] | None = None) -> int:
     """Check (or fix) what `options` name; `rules`: the rules to choose from (default: the registry)."""
     _validate_formats(options.output_format)
     settings = build_settings(options, rules)
-    from artlint.schema import load as schema
+    if not _cached_run(options, settings, rules):
+        from artlint.schema import load as schema
 
-    schema.preload(settings)
+        # A bad schema stops the run once, before the first file (with the result cache on, the
+        # worker pool does this when a file is not answered from the cache).
+        schema.preload(settings)
     if options.fix or options.diff:
         from artlint.commands.fix import run_fix
 

@@ -16,8 +16,7 @@ from artlint.commands.scope import scoped
 from artlint.config.loading import Settings
 from artlint.discovery.walk import PathError, expand
 from artlint.fix.loop import FixResult, fix_text
-from artlint.lint import engine
-from artlint.model.diagnostics import Diagnostic, Severity
+from artlint.model.diagnostics import INTERNAL_CODE, INTERNAL_NAME, Diagnostic, Severity
 from artlint.rules.base import Rule
 from artlint.text import files as textio
 from artlint.text.decode import DecodeError
@@ -112,7 +111,7 @@ def _one(
         if options.debug:
             traceback.print_exc()
         message = f"fixing failed: {type(exc).__name__}: {exc}"
-        crash = Diagnostic(path, 1, 1, engine.INTERNAL_CODE, engine.INTERNAL_NAME, Severity.ERROR, message)
+        crash = Diagnostic(path, 1, 1, INTERNAL_CODE, INTERNAL_NAME, Severity.ERROR, message)
         return _reported(api.FileResult(path, [crash], style.text), options)
     doc = result.document
     links = api.external_candidates(doc, settings)

@@ -8,11 +8,9 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TextIO
 
-from artlint.api import FileResult
 from artlint.commands.options import CheckOptions
 from artlint.config.loading import Settings
-from artlint.lint.engine import INTERNAL_CODE
-from artlint.model.diagnostics import Severity
+from artlint.model.results import FileResult
 
 
 def _open_output(options: CheckOptions) -> TextIO:
@@ -44,14 +42,17 @@ def report(
     try:
         for result in results:
             files += 1
-            crashed = crashed or result.crashed
-            for d in result.diagnostics:
-                counts[(d.code, d.name)] += 1
-                severities[str(d.severity)] += 1
-                if d.code != INTERNAL_CODE:
-                    worst = max(worst, _failing(d.severity, settings.strict))
-            if not options.statistics:
+            if result.crashed:
+                crashed = True  # exit 3 whatever else was found
+            if options.statistics:
+                for d in result.diagnostics:
+                    counts[(d.code, d.name)] += 1
+                    severities[str(d.severity)] += 1
+            else:
                 reporter.file(result)
+            tally = result.tally()
+            if tally.errors or (settings.strict and (tally.warnings or tally.infos)):
+                worst = 1
         if options.statistics:
             _write_statistics(stream, options.output_format, counts, severities, files)
         else:
@@ -93,6 +94,3 @@ def _write_statistics(
     plural = "s" * (files != 1)
     stream.write(f"{files} file{plural} checked: {', '.join(parts) or 'no problems'}\n")
 
-
-def _failing(severity: Severity, strict: bool) -> int:
-    return 1 if severity >= Severity.ERROR or strict else 0

@@ -9,12 +9,10 @@ from typing import Any
 from artlint import rules as registry
 from artlint.config.loading import RuleSettings, Settings
 from artlint.discovery.globs import matches_any
-from artlint.model.diagnostics import Diagnostic, Finding, Severity
+from artlint.model.diagnostics import INTERNAL_CODE, INTERNAL_NAME, Diagnostic, Finding, Severity
 from artlint.model.document import Directive, Document
 from artlint.rules.base import Context, Rule
 
-INTERNAL_CODE = "AL000"
-INTERNAL_NAME = "internal-error"
 LIMIT_CODE = "AL002"
 LIMIT_NAME = "limit-exceeded"
 

@@ -5,6 +5,11 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+# What a file gets when a rule or the parser raised: reported like a finding, never a failure of
+# the article itself, and never kept in the result cache.
+INTERNAL_CODE = "AL000"
+INTERNAL_NAME = "internal-error"
+
 
 class Severity(enum.IntEnum):
     INFO = 1

@@ -7,7 +7,7 @@ import os
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 if TYPE_CHECKING:
-    from artlint.api import FileResult
+    from artlint.model.results import FileResult
 
 FORMATS = {
     "text": "artlint.reporters.text:TextReporter",

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TextIO
 from artlint.model.diagnostics import Severity
 
 if TYPE_CHECKING:
-    from artlint.api import FileResult
+    from artlint.model.results import FileResult
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from artlint import __version__
 
 if TYPE_CHECKING:
-    from artlint.api import FileResult
+    from artlint.model.results import FileResult
 
 _STYLE = """
 body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#1f2328;background:#fff}

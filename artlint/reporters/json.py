@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from artlint import __version__
 
 if TYPE_CHECKING:
-    from artlint.api import FileResult
+    from artlint.model.results import FileResult
 
 REPORT_VERSION = 1
 

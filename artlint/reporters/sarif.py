@@ -11,8 +11,8 @@ from artlint import __version__
 from artlint.model.diagnostics import Severity
 
 if TYPE_CHECKING:
-    from artlint.api import FileResult
     from artlint.model.diagnostics import Diagnostic
+    from artlint.model.results import FileResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, TextIO
 from artlint.model.diagnostics import Severity
 
 if TYPE_CHECKING:
-    from artlint.api import FileResult
     from artlint.model.diagnostics import Diagnostic
+    from artlint.model.results import FileResult
 
 _COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 _NOT_TAB = re.compile("[^\t]")
@@ -61,6 +61,37 @@ def excerpt(
     return head + source[start:stop] + tail, column - shift, new_end
 
 
+def plain_blocks(result: FileResult) -> list[str]:
+    """Each diagnostic of `result` as the uncoloured text reporter writes it, one string each:
+    `path:line:col: CODE name message`, then the source line and the caret under it."""
+    return [_block(d, _lines(result), False) for d in result.diagnostics]
+
+
+def _lines(result: FileResult) -> list[str]:
+    # Only "\n" ends a line, as in positions (str.splitlines also splits at \x0c, \u2028...).
+    return result.text.split("\n") if result.text is not None else []
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"{code}{text}{_RESET}" if color else text
+
+
+def _block(d: Diagnostic, lines: list[str], color: bool) -> str:
+    fix = " [*]" if d.fix is not None else ""
+    if color:
+        where = _paint(f"{d.path}:{d.line}:{d.column}:", _BOLD, color)
+        head = f"{where} {_paint(d.code, _COLORS[d.severity], color)} {d.name} {d.message}{fix}\n"
+    else:
+        head = f"{d.path}:{d.line}:{d.column}: {d.code} {d.name} {d.message}{fix}\n"
+    if 0 < d.line <= len(lines):
+        source = lines[d.line - 1].rstrip("\r")
+        end = d.end_column if d.end_line in (None, d.line) else len(source) + 1
+        source, column, end = excerpt(source, d.column, end)
+        caret = _paint(caret_line(source, column, end), _COLORS[d.severity], color)
+        return f"{head}    {source}\n    {caret}\n"
+    return head
+
+
 class TextReporter:
     def __init__(self, stream: TextIO, color: bool = False) -> None:
         self.stream = stream
@@ -71,33 +102,27 @@ class TextReporter:
         self.unsafe = 0
 
     def _paint(self, text: str, code: str) -> str:
-        return f"{code}{text}{_RESET}" if self.color else text
+        return _paint(text, code, self.color)
 
     def file(self, result: FileResult) -> None:
         self.files += 1
-        # Only "\n" ends a line, as in positions (str.splitlines also splits at \x0c, \u2028...).
-        lines = result.text.split("\n") if result.text is not None else []
+        ready = None if self.color else result.plain_text_report()
+        if ready is not None:
+            # A cached result: counts and lines are known without building its diagnostics.
+            tally = result.tally()
+            self.counts[Severity.ERROR] += tally.errors
+            self.counts[Severity.WARNING] += tally.warnings
+            self.counts[Severity.INFO] += tally.infos
+            self.fixable += tally.fixable
+            self.unsafe += tally.unsafe
+            self.stream.write(ready)
+            return
+        lines = _lines(result)
         for d in result.diagnostics:
             self.counts[d.severity] += 1
             self.fixable += d.fix is not None and d.fix.safe
             self.unsafe += d.fix is not None and not d.fix.safe
-            self._write(d, lines)
-
-    def _write(self, d: Diagnostic, lines: list[str]) -> None:
-        fix = " [*]" if d.fix is not None else ""
-        if self.color:
-            where = self._paint(f"{d.path}:{d.line}:{d.column}:", _BOLD)
-            head = f"{where} {self._paint(d.code, _COLORS[d.severity])} {d.name} {d.message}{fix}\n"
-        else:
-            head = f"{d.path}:{d.line}:{d.column}: {d.code} {d.name} {d.message}{fix}\n"
-        if 0 < d.line <= len(lines):
-            source = lines[d.line - 1].rstrip("\r")
-            end = d.end_column if d.end_line in (None, d.line) else len(source) + 1
-            source, column, end = excerpt(source, d.column, end)
-            caret = self._paint(caret_line(source, column, end), _COLORS[d.severity])
-            self.stream.write(f"{head}    {source}\n    {caret}\n")
-        else:
-            self.stream.write(head)
+            self.stream.write(_block(d, lines, self.color))
 
     def finish(self) -> None:
         total = sum(self.counts.values())

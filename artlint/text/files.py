@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -137,7 +136,7 @@ class AtomicFile:
         os.makedirs(folder or ".", exist_ok=True)
         # The name is kept short enough that the temporary name stays under the 255-byte limit.
         short = name.encode("utf-8", "surrogateescape")[:180].decode("utf-8", "ignore")
-        self.temp = os.path.join(folder, f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-{short}.tmp")
+        self.temp = os.path.join(folder, f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(4).hex()}-{short}.tmp")
         # 0o666 lets the umask decide, as for any new file; an existing file's mode is copied below.
         fd = os.open(self.temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         self.handle: IO[bytes] = os.fdopen(fd, "wb")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,7 +39,9 @@ def _site(write: Write, tmp_path: Path, count: int = 6) -> None:
 
 
 def _entries(tmp_path: Path) -> list[Path]:
-    return sorted((tmp_path / ".artlint_cache").rglob("*.json"))
+    """One entry a checked file (markers such as `.used` are not entries)."""
+    found = (tmp_path / ".artlint_cache" / "results").rglob("*")
+    return sorted(p for p in found if p.is_file() and not p.name.startswith("."))
 
 
 def test_warm_run_prints_what_the_cold_run_printed(run: Run, write: Write, tmp_path: Path) -> None:
@@ -165,3 +169,49 @@ def test_oversized_stdin_with_fix_passes_through(run: Run, tmp_path: Path) -> No
     done = run("check", "--fix", "-", "--stdin-filename", "post.md", cwd=tmp_path, input=text)
     assert done.stdout == text
     assert "AL002" in done.stderr and "max-file-size" in done.stderr
+
+
+def test_a_file_named_otherwise_gets_the_same_report(run: Run, write: Write, tmp_path: Path) -> None:
+    _site(write, tmp_path)
+    plain = run("check", "--no-cache", str(tmp_path / "posts"), cwd=tmp_path)
+    run("check", "posts", cwd=tmp_path)  # the entries hold lines written for "posts/..."
+    again = run("check", str(tmp_path / "posts"), cwd=tmp_path)
+    assert str(tmp_path / "posts" / "00.md") + ":" in again.stdout
+    assert again.stdout == plain.stdout and again.returncode == plain.returncode == 1
+    assert run("check", "posts/00.md", cwd=tmp_path).stdout == run(
+        "check", "--no-cache", "posts/00.md", cwd=tmp_path).stdout
+
+
+def _settings_folders(tmp_path: Path) -> list[Path]:
+    return [p for p in (tmp_path / ".artlint_cache" / "results").iterdir() if p.is_dir()]
+
+
+def test_entries_no_run_will_read_are_removed(run: Run, write: Write, tmp_path: Path) -> None:
+    _site(write, tmp_path)
+    old_format = tmp_path / ".artlint_cache" / "results" / "ab" / "abcdef.json"
+    old_format.parent.mkdir(parents=True)
+    old_format.write_text("{}", encoding="utf-8")
+    run("check", "posts", cwd=tmp_path)
+    assert not old_format.exists()
+    assert len(_settings_folders(tmp_path)) == 1
+    # Each settings keeps a folder; the least recently used go once three are kept.
+    for ignored in ("ST105", "HT101", "ST101"):
+        (tmp_path / ".artlint.toml").write_text(f'ignore = ["{ignored}"]\n', encoding="utf-8")
+        run("check", "posts", cwd=tmp_path)
+    assert len(_settings_folders(tmp_path)) == 3
+    assert len(_entries(tmp_path)) == 3 * 7
+    # Entries of files that are gone are swept, at most once a day, by a run that checks a file.
+    (tmp_path / "posts" / "05.md").unlink()
+    write("posts/04.md", STYLED.format(n=44))
+    run("check", "posts", cwd=tmp_path)
+    assert len(_entries(tmp_path)) == 3 * 7
+    swept = tmp_path / ".artlint_cache" / "results" / ".swept"
+    os.utime(swept, (time.time() - 2 * 86400, time.time() - 2 * 86400))
+    write("posts/04.md", STYLED.format(n=4))
+    done = run("check", "posts", cwd=tmp_path)
+    assert len([p for p in _entries(tmp_path) if p.parent.parent == _newest(tmp_path)]) == 6
+    assert done.stdout == run("check", "--no-cache", "posts", cwd=tmp_path).stdout
+
+
+def _newest(tmp_path: Path) -> Path:
+    return max(_settings_folders(tmp_path), key=lambda p: (p / ".used").stat().st_mtime)
