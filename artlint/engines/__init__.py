@@ -4,8 +4,9 @@
     pages = engine.render_many(bodies, {"input": "GFM", "smart_quotes": "..."})
 
 Each engine is started once per run and given every document of the run: one `ruby` process
-serves all kramdown renderings; one `hugo` build renders a whole batch. A missing engine is an
-error naming what to install, never a quiet switch to a model.
+serves all kramdown renderings; one `hugo` build renders a whole batch; cmark-gfm (GitHub's
+engine) answers each document in a few milliseconds from a short process of its own. A missing
+engine is an error naming what to install, never a quiet switch to a model.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from artlint.engines.errors import NAMES, EngineError, EngineMissing, UnknownEng
 Renderer = Callable[[Sequence[str]], list[str]]
 
 __all__ = ["NAMES", "EngineError", "EngineMissing", "Renderer", "UnknownEngine", "available", "get"]
-_PROGRAM = {"kramdown": "ruby", "hugo": "hugo"}
+_PROGRAM = {"kramdown": "ruby", "hugo": "hugo", "cmark-gfm": "cmark-gfm"}
 
 
 class Engine(Protocol):
@@ -67,10 +68,14 @@ def get(name: str) -> Engine:
             from artlint.engines.kramdown import Kramdown
 
             engine = Kramdown()
-        else:
+        elif name == "hugo":
             from artlint.engines.hugo import Hugo
 
             engine = Hugo()
+        else:
+            from artlint.engines.cmark import CmarkGfm
+
+            engine = CmarkGfm()
         _RUNNING[name] = engine
     return engine
 
@@ -96,6 +101,10 @@ def defaults(name: str) -> dict[str, Any]:
         from artlint.engines.kramdown import JEKYLL_DEFAULTS
 
         return dict(JEKYLL_DEFAULTS)
+    if name == "cmark-gfm":
+        from artlint.engines.cmark import DEFAULTS
+
+        return dict(DEFAULTS)
     return {}
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-NAMES = ("kramdown", "hugo")
+NAMES = ("kramdown", "hugo", "cmark-gfm")
 
 _INSTALL = {
     "kramdown": "install Ruby with kramdown and its GFM parser "
     "(Debian/Ubuntu: apt-get install ruby-kramdown ruby-kramdown-parser-gfm)",
     "hugo": "install Hugo (Debian/Ubuntu: apt-get install hugo)",
+    "cmark-gfm": "install cmark-gfm, GitHub's Markdown engine (Debian/Ubuntu: apt-get install cmark-gfm)",
 }
 class EngineMissing(RuntimeError):
     """The engine asked for is not installed."""
