@@ -42,6 +42,10 @@ def parser(flavor: Flavor = GFM) -> MarkdownIt:
         md.use(footnote_plugin)
         # The engines number a reference "1", not markdown-it's "[1]".
         md.add_render_rule("footnote_caption", _footnote_caption)
+        if flavor.engine not in ("kramdown", "goldmark"):
+            from artlint.flavors.syntax import github_footnotes
+
+            github_footnotes(md)
     if flavor.definition_lists:
         from mdit_py_plugins.deflist import deflist_plugin
 

@@ -429,6 +429,44 @@ def _footnote_name(engine: str) -> Any:
     return name
 
 
+def github_footnotes(md: MarkdownIt) -> None:
+    """Footnotes as cmark-gfm (github.com) and remark-gfm write them: named after their labels
+    (#fn-note), a repeated reference numbered again on the way back (#fnref-note-2)."""
+    md.add_render_rule("footnote_anchor_name", _github_note_name)
+    md.add_render_rule("footnote_ref", _github_ref)
+    md.add_render_rule("footnote_anchor", _github_backlink)
+    md.add_render_rule("footnote_block_open", lambda *a: '<section class="footnotes" data-footnotes>\n<ol>\n')
+    md.add_render_rule("footnote_block_close", lambda *a: "</ol>\n</section>\n")
+    md.add_render_rule("footnote_open", _github_note_open)
+
+
+def _github_note_name(self: object, tokens: Sequence[Token], idx: int, options: object, env: object) -> str:
+    meta = tokens[idx].meta
+    return f"-{meta.get('label') or meta['id'] + 1}"
+
+
+def _github_ref(self: Any, tokens: Sequence[Token], idx: int, options: object, env: object) -> str:
+    meta = tokens[idx].meta
+    name = _github_note_name(self, tokens, idx, options, env)
+    back = name + (f"-{meta['subId'] + 1}" if meta.get("subId", 0) > 0 else "")
+    return (f'<sup class="footnote-ref"><a href="#fn{name}" id="fnref{back}" data-footnote-ref>'
+            f'{meta["id"] + 1}</a></sup>')
+
+
+def _github_backlink(self: Any, tokens: Sequence[Token], idx: int, options: object, env: object) -> str:
+    meta = tokens[idx].meta
+    name = _github_note_name(self, tokens, idx, options, env)
+    again = meta.get("subId", 0) + 1
+    if again > 1:
+        return (f' <a href="#fnref{name}-{again}" class="footnote-backref" data-footnote-backref>'
+                f'\u21a9<sup class="footnote-ref">{again}</sup></a>')
+    return f' <a href="#fnref{name}" class="footnote-backref" data-footnote-backref>\u21a9</a>'
+
+
+def _github_note_open(self: Any, tokens: Sequence[Token], idx: int, options: object, env: object) -> str:
+    return f'<li id="fn{_github_note_name(self, tokens, idx, options, env)}">'
+
+
 def _kramdown_backlink(self: Any, tokens: Sequence[Token], idx: int, options: object, env: object) -> str:
     ident = self.rules["footnote_anchor_name"](tokens, idx, options, env)
     return f' <a href="#fnref{ident}" class="reversefootnote" role="doc-backlink">\u21a9</a>'
