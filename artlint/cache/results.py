@@ -3,7 +3,8 @@
 An entry is reused only when everything its findings came from is unchanged: the file's bytes,
 the settings (the whole Settings, so per-file overrides, flavours and link settings are in it),
 artlint's version and code, the bytes of the schemas, and every answer a cross-file check got
-from outside the file (folder listings, a linked file's anchors, permalinks; see model/reads.py),
+from outside the file (folder listings, a linked file's anchors, permalinks, the site configuration
+found for the file's folder; see model/reads.py),
 which are asked again and compared. Entries are JSON (never pickle: a foreign file must not run
 code), one file per checked file, written through a temporary file and a rename, so workers and
 concurrent runs never see half an entry; one that does not read back exactly is a miss.
@@ -100,6 +101,7 @@ def check_path(path: str, settings: Settings, debug: bool, cache: ResultCache) -
 
 
 def _revalidators() -> dict[str, Callable[..., Any]]:
+    from artlint import site
     from artlint.links.local import anchors, fs, permalinks
 
     return {
@@ -107,6 +109,7 @@ def _revalidators() -> dict[str, Callable[..., Any]]:
         "folder": fs.is_folder,
         "anchors": anchors.file_anchors,
         "permalink": permalinks.permalink_file,
+        "site": site.stamp,
     }
 
 

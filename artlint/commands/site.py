@@ -48,8 +48,10 @@ def show_site(paths: tuple[str, ...], output_format: str, config: Path | None, f
               f" ({info['flavor_source']})")
         if info["root"]:
             print(f"  root:      {info['root']}")
-        if info["static"]:
-            print(f"  static:    {', '.join(info['static'])}")
+        for n, served in enumerate(info["static_folders"]):
+            absent = "" if served["exists"] else ", does not exist"
+            label = "static:" if n == 0 else ""
+            print(f"  {label:<10} {served['path']} ({served['from']}{absent})")
         if info["content"]:
             print(f"  content:   {info['content']}")
         if info["baseurl"]:

@@ -80,7 +80,7 @@ TOP_KEYS = {
     "verify": 'how --fix and convert judge "reads the same": "model" (the flavour\'s model) or "engine"',
     "verify-with": "the real engine verification renders with: kramdown or hugo (implies verify = engine)",
     "flavor": "Markdown flavour of every file, over what the site detection finds",
-    "site": "table of site settings: detect, root, static, baseurl, unpublished",
+    "site": "table of site settings: detect, root, static, extend-static, baseurl, unpublished",
     "encoding": "how to read files that are not UTF-8: a codec name (cp949, euc-kr, ...) or auto",
     "schema_fetch": "allow schemas to $ref http(s) URLs (fetched once, cached); default false",
     "max_front_matter_size": "largest front matter read, in characters",
