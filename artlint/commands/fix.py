@@ -15,6 +15,7 @@ from artlint.commands.report import report
 from artlint.commands.scope import scoped
 from artlint.config.loading import Settings
 from artlint.discovery.walk import PathError, expand
+from artlint.engines.choose import Verifiers, WrongEngine
 from artlint.fix.loop import FixResult, fix_text
 from artlint.lint import engine
 from artlint.model.diagnostics import Diagnostic, Severity
@@ -36,22 +37,21 @@ def run_fix(options: CheckOptions, settings: Settings, rules: Sequence[Rule] | N
     except PathError as exc:
         print(f"artlint: {exc}", file=sys.stderr)
         return 2
-    from artlint.engines.choose import verifier
-
+    verifiers = Verifiers(settings.verify, settings.verify_with)
     try:
-        renderer = verifier(settings.verify, settings.verify_with)
+        verifiers.check_named()
     except engines.EngineMissing as exc:
         print(f"artlint: {exc}", file=sys.stderr)
         return 2
-    if renderer is not None and settings.verify_with == "hugo" and len(paths) > 1:
+    if verifiers.active and len(paths) > 1:
         from artlint.fix.batch import prefetch
 
-        prefetch(renderer, paths, settings, options.unsafe_fixes)
+        prefetch(verifiers, paths, settings, options.unsafe_fixes)
     tally = Tally()
     if not options.diff:
         # Temporary files of an earlier run that was killed: recognised by name, removed.
         textio.remove_stale(os.path.dirname(p) or "." for p in paths)
-    results = _results(options, settings, paths, tally, rules, renderer)
+    results = _results(options, settings, paths, tally, rules, verifiers)
     if settings.links.external and not options.diff:
         from artlint.links.external.run import attach
 
@@ -73,12 +73,12 @@ def run_fix(options: CheckOptions, settings: Settings, rules: Sequence[Rule] | N
 
 def _results(
     options: CheckOptions, settings: Settings, paths: list[str], tally: Tally, rules: Sequence[Rule] | None,
-    renderer: engines.Renderer | None = None,
+    verifiers: Verifiers | None = None,
 ) -> Iterator[api.FileResult]:
     if "-" in options.paths:
         data = sys.stdin.buffer.read()
         yield _one(options, settings, options.stdin_filename or "<stdin>", data, tally, rules, stdin=True,
-                   renderer=renderer)
+                   verifiers=verifiers)
     for path in paths:
         try:
             with open(path, "rb") as handle:
@@ -87,12 +87,12 @@ def _results(
             tally.failed = True
             yield _reported(api.check_file(path, settings, options.debug, rules), options)
             continue
-        yield _one(options, settings, path, data, tally, rules, renderer=renderer)
+        yield _one(options, settings, path, data, tally, rules, verifiers=verifiers)
 
 
 def _one(
     options: CheckOptions, settings: Settings, path: str, data: bytes, tally: Tally,
-    rules: Sequence[Rule] | None, stdin: bool = False, renderer: engines.Renderer | None = None,
+    rules: Sequence[Rule] | None, stdin: bool = False, verifiers: Verifiers | None = None,
 ) -> api.FileResult:
     skipped = api.oversized(path, len(data), settings)
     if skipped is not None:
@@ -100,6 +100,15 @@ def _one(
             sys.stdout.buffer.write(data)  # a filter passes what it did not fix through unchanged
             sys.stdout.buffer.flush()
         return _reported(skipped, options)
+    try:
+        renderer = _renderer(verifiers, path, settings)
+    except (engines.EngineMissing, WrongEngine) as exc:
+        tally.failed = True
+        _say(f"{path}: not fixed: {exc}")
+        if stdin:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        return _reported(api.check_bytes(data, path, settings, options.debug, rules), options)
     try:
         style = textio.decode_bytes(data, settings.encoding_for(path))
     except DecodeError:
@@ -117,6 +126,17 @@ def _one(
     doc = result.document
     links = api.external_candidates(doc, settings)
     return api.FileResult(path, result.diagnostics, doc.text, links, doc.directives)
+
+
+def _renderer(verifiers: Verifiers | None, path: str, settings: Settings) -> engines.Renderer | None:
+    """The real engine that judges this file's fixes (None: the model); raises EngineMissing or
+    WrongEngine when the file's site needs an engine that cannot judge it."""
+    if verifiers is None or not verifiers.active:
+        return None
+    from artlint import site as sites
+
+    site = sites.for_file(path, settings)
+    return verifiers.renderer(site.flavor_for(path), site.config)
 
 
 def _deliver(options: CheckOptions, result: FixResult, data: bytes, tally: Tally, stdin: bool) -> None:
