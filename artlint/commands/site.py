@@ -56,7 +56,7 @@ def show_site(paths: tuple[str, ...], output_format: str, config: Path | None, f
             print(f"  content:   {info['content']}")
         if info["baseurl"]:
             print(f"  baseurl:   {info['baseurl']}")
-        if "published" in info:
+        if "published" in info and info["root"]:  # a file of no site has no generator to publish it
             state = "yes" if info["published"] else "no"
             print(f"  published: {state}{' (' + info['publication'] + ')' if info['publication'] else ''}")
     return 0
