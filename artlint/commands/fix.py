@@ -7,7 +7,7 @@ import os
 import sys
 import traceback
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from artlint import api, engines
 from artlint.commands.options import CheckOptions
@@ -29,6 +29,7 @@ class Tally:
     fixed: int = 0  # problems fixed (or, with --diff, that would be)
     files: int = 0
     failed: bool = False  # a fix refused, a file not written, a file not readable
+    said: set[str] = field(default_factory=set)  # messages already printed once in full
 
 
 def run_fix(options: CheckOptions, settings: Settings, rules: Sequence[Rule] | None = None) -> int:
@@ -104,7 +105,11 @@ def _one(
         renderer = _renderer(verifiers, path, settings)
     except (engines.EngineMissing, WrongEngine) as exc:
         tally.failed = True
-        _say(f"{path}: not fixed: {exc}")
+        said = str(exc)
+        if isinstance(exc, engines.EngineMissing) and said in tally.said:
+            said = f"the {exc.name} engine is not available (see above)"  # what to install: once
+        tally.said.add(str(exc))
+        _say(f"{path}: not fixed: {said}")
         if stdin:
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()

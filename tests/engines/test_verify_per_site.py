@@ -81,6 +81,11 @@ def test_a_file_whose_engine_is_missing_is_left_unfixed_and_named(tmp_path: Path
     assert "apt-get install hugo" in done.stderr and "Traceback" not in done.stderr
     assert jekyll.read_text(encoding="utf-8") == RESIDUE and hugo.read_text(encoding="utf-8") == RESIDUE
     assert "data-ke-size" not in plain.read_text(encoding="utf-8")  # judged by the model, its reference
+    _write(tmp_path / "docs" / "content" / "b.md", RESIDUE)
+    done = _artlint("check", "--fix", "--no-cache", "docs", cwd=tmp_path,
+                    env={**os.environ, "PATH": str(tmp_path / "bin")})
+    assert done.stderr.count("apt-get install hugo") == 1  # what to install is said once
+    assert done.stderr.count("not fixed: the hugo engine is not available") == 2
 
 
 def test_verify_with_refuses_a_file_its_engine_does_not_render(tmp_path: Path) -> None:
