@@ -114,7 +114,8 @@ def test_examples_do_what_the_docs_say(rule: registry.Rule, tmp_path: Path) -> N
     sections = sections_of(rule.doc)
     # A rule about one engine shows its example on a site of that engine.
     flavor = getattr(sys.modules[rule.check.__module__], "EXAMPLE_FLAVOR", None)
-    settings = Settings(root=tmp_path, select=(rule.code,), flavor=flavor)
+    # The examples are judged by the blog schema, chosen as `schema = "blog"` chooses it.
+    settings = Settings(root=tmp_path, select=(rule.code,), flavor=flavor, schema_given=True)
     example, fixed = sections["Example"] + "\n", sections["Use instead"] + "\n"
     page = tmp_path / "posts" / "example.md"
     page.parent.mkdir()

@@ -4,7 +4,8 @@ An entry is reused only when everything its findings came from is unchanged: the
 the settings (the whole Settings, so per-file overrides, flavours and link settings are in it),
 artlint's version and code, Python's version, the bytes of the schemas, and every answer a
 cross-file check got from outside the file (folder listings, a linked file's anchors,
-permalinks; see model/reads.py), which are asked again and compared.
+permalinks, the site configuration found for the file's folder; see
+model/reads.py), which are asked again and compared.
 
 Entries live in `results/<settings>/`, one folder per settings fingerprint, one file per checked
 file, written through a temporary file and a rename, so workers and concurrent runs never see
@@ -119,6 +120,7 @@ def check_path(path: str, settings: Settings, debug: bool, cache: ResultCache) -
 
 
 def _revalidators() -> dict[str, Callable[..., Any]]:
+    from artlint import site
     from artlint.links.local import anchors, fs, permalinks
 
     return {
@@ -126,6 +128,7 @@ def _revalidators() -> dict[str, Callable[..., Any]]:
         "folder": fs.is_folder,
         "anchors": anchors.file_anchors,
         "permalink": permalinks.permalink_file,
+        "site": site.stamp,
     }
 
 

@@ -7,7 +7,7 @@ import os
 import sys
 import traceback
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from artlint import api, engines
 from artlint.commands.options import CheckOptions
@@ -15,6 +15,7 @@ from artlint.commands.report import report
 from artlint.commands.scope import scoped
 from artlint.config.loading import Settings
 from artlint.discovery.walk import PathError, expand
+from artlint.engines.choose import Verifiers, WrongEngine
 from artlint.fix.loop import FixResult, fix_text
 from artlint.model.diagnostics import INTERNAL_CODE, INTERNAL_NAME, Diagnostic, Severity
 from artlint.rules.base import Rule
@@ -27,6 +28,7 @@ class Tally:
     fixed: int = 0  # problems fixed (or, with --diff, that would be)
     files: int = 0
     failed: bool = False  # a fix refused, a file not written, a file not readable
+    said: set[str] = field(default_factory=set)  # messages already printed once in full
 
 
 def run_fix(options: CheckOptions, settings: Settings, rules: Sequence[Rule] | None = None) -> int:
@@ -35,22 +37,21 @@ def run_fix(options: CheckOptions, settings: Settings, rules: Sequence[Rule] | N
     except PathError as exc:
         print(f"artlint: {exc}", file=sys.stderr)
         return 2
-    from artlint.engines.choose import verifier
-
+    verifiers = Verifiers(settings.verify, settings.verify_with)
     try:
-        renderer = verifier(settings.verify, settings.verify_with)
+        verifiers.check_named()
     except engines.EngineMissing as exc:
         print(f"artlint: {exc}", file=sys.stderr)
         return 2
-    if renderer is not None and settings.verify_with == "hugo" and len(paths) > 1:
+    if verifiers.active and len(paths) > 1:
         from artlint.fix.batch import prefetch
 
-        prefetch(renderer, paths, settings, options.unsafe_fixes)
+        prefetch(verifiers, paths, settings, options.unsafe_fixes)
     tally = Tally()
     if not options.diff:
         # Temporary files of an earlier run that was killed: recognised by name, removed.
         textio.remove_stale(os.path.dirname(p) or "." for p in paths)
-    results = _results(options, settings, paths, tally, rules, renderer)
+    results = _results(options, settings, paths, tally, rules, verifiers)
     if settings.links.external and not options.diff:
         from artlint.links.external.run import attach
 
@@ -72,12 +73,12 @@ def run_fix(options: CheckOptions, settings: Settings, rules: Sequence[Rule] | N
 
 def _results(
     options: CheckOptions, settings: Settings, paths: list[str], tally: Tally, rules: Sequence[Rule] | None,
-    renderer: engines.Renderer | None = None,
+    verifiers: Verifiers | None = None,
 ) -> Iterator[api.FileResult]:
     if "-" in options.paths:
         data = sys.stdin.buffer.read()
         yield _one(options, settings, options.stdin_filename or "<stdin>", data, tally, rules, stdin=True,
-                   renderer=renderer)
+                   verifiers=verifiers)
     for path in paths:
         try:
             with open(path, "rb") as handle:
@@ -86,12 +87,12 @@ def _results(
             tally.failed = True
             yield _reported(api.check_file(path, settings, options.debug, rules), options)
             continue
-        yield _one(options, settings, path, data, tally, rules, renderer=renderer)
+        yield _one(options, settings, path, data, tally, rules, verifiers=verifiers)
 
 
 def _one(
     options: CheckOptions, settings: Settings, path: str, data: bytes, tally: Tally,
-    rules: Sequence[Rule] | None, stdin: bool = False, renderer: engines.Renderer | None = None,
+    rules: Sequence[Rule] | None, stdin: bool = False, verifiers: Verifiers | None = None,
 ) -> api.FileResult:
     skipped = api.oversized(path, len(data), settings)
     if skipped is not None:
@@ -99,6 +100,19 @@ def _one(
             sys.stdout.buffer.write(data)  # a filter passes what it did not fix through unchanged
             sys.stdout.buffer.flush()
         return _reported(skipped, options)
+    try:
+        renderer = _renderer(verifiers, path, settings)
+    except (engines.EngineMissing, WrongEngine) as exc:
+        tally.failed = True
+        said = str(exc)
+        if isinstance(exc, engines.EngineMissing) and said in tally.said:
+            said = f"the {exc.name} engine is not available (see above)"  # what to install: once
+        tally.said.add(str(exc))
+        _say(f"{path}: not fixed: {said}")
+        if stdin:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        return _reported(api.check_bytes(data, path, settings, options.debug, rules), options)
     try:
         style = textio.decode_bytes(data, settings.encoding_for(path))
     except DecodeError:
@@ -116,6 +130,17 @@ def _one(
     doc = result.document
     links = api.external_candidates(doc, settings)
     return api.FileResult(path, result.diagnostics, doc.text, links, doc.directives)
+
+
+def _renderer(verifiers: Verifiers | None, path: str, settings: Settings) -> engines.Renderer | None:
+    """The real engine that judges this file's fixes (None: the model); raises EngineMissing or
+    WrongEngine when the file's site needs an engine that cannot judge it."""
+    if verifiers is None or not verifiers.active:
+        return None
+    from artlint import site as sites
+
+    site = sites.for_file(path, settings)
+    return verifiers.renderer(site.flavor_for(path), site.config)
 
 
 def _deliver(options: CheckOptions, result: FixResult, data: bytes, tally: Tally, stdin: bool) -> None:

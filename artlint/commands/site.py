@@ -48,13 +48,15 @@ def show_site(paths: tuple[str, ...], output_format: str, config: Path | None, f
               f" ({info['flavor_source']})")
         if info["root"]:
             print(f"  root:      {info['root']}")
-        if info["static"]:
-            print(f"  static:    {', '.join(info['static'])}")
+        for n, served in enumerate(info["static_folders"]):
+            absent = "" if served["exists"] else ", does not exist"
+            label = "static:" if n == 0 else ""
+            print(f"  {label:<10} {served['path']} ({served['from']}{absent})")
         if info["content"]:
             print(f"  content:   {info['content']}")
         if info["baseurl"]:
             print(f"  baseurl:   {info['baseurl']}")
-        if "published" in info:
+        if "published" in info and info["root"]:  # a file of no site has no generator to publish it
             state = "yes" if info["published"] else "no"
             print(f"  published: {state}{' (' + info['publication'] + ')' if info['publication'] else ''}")
     return 0

@@ -80,7 +80,7 @@ TOP_KEYS = {
     "verify": 'how --fix and convert judge "reads the same": "model" (the flavour\'s model) or "engine"',
     "verify-with": "the real engine verification renders with: kramdown or hugo (implies verify = engine)",
     "flavor": "Markdown flavour of every file, over what the site detection finds",
-    "site": "table of site settings: detect, root, static, baseurl, unpublished",
+    "site": "table of site settings: detect, root, static, extend-static, baseurl, unpublished",
     "encoding": "how to read files that are not UTF-8: a codec name (cp949, euc-kr, ...) or auto",
     "schema_fetch": "allow schemas to $ref http(s) URLs (fetched once, cached); default false",
     "max_front_matter_size": "largest front matter read, in characters",
@@ -102,6 +102,7 @@ class Settings:
     exclude: tuple[str, ...] = ()
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     schema: str | bool = "blog"
+    schema_given: bool = False  # `schema` was set (configuration or --schema), not the default
     schemas: tuple[tuple[str, str | bool], ...] = ()
     rules: Mapping[str, RuleSettings] = field(default_factory=dict)
     overrides: tuple[Override, ...] = ()
@@ -142,6 +143,14 @@ class Settings:
                 return schema
         return self.schema
 
+    def schema_chosen(self, path: str) -> bool:
+        """Whether the schema of `path` was chosen by the user (`schema`, `schemas`, an
+        override's schema or --schema) rather than being the built-in default."""
+        rel = self.relative(path)
+        if any(o.schema is not None and matches_any(o.files, rel) for o in self.overrides):
+            return True
+        return self.schema_given or any(matches_any((pattern,), rel) for pattern, _ in self.schemas)
+
     def excluded(self, path: str) -> bool:
         return bool(self.exclude) and matches_any(self.exclude, self.relative(path))
 
@@ -158,6 +167,7 @@ class Settings:
             if is_path:
                 changes["schema"] = os.path.abspath(schema)  # relative to where the command runs
             # A schema named on the command line applies to every file, over per-glob schemas.
+            changes["schema_given"] = True
             changes.setdefault("schemas", ())
             overrides = changes.get("overrides", self.overrides)
             changes["overrides"] = tuple(replace(o, schema=None) for o in overrides)
@@ -221,6 +231,7 @@ def from_mapping(
         exclude=read_list(data, "exclude", source),
         extensions=tuple(read_list(data, "extensions", source) or DEFAULT_EXTENSIONS),
         schema=read_schema(data.get("schema", "blog"), source),
+        schema_given="schema" in data,
         schemas=tuple((str(k), read_schema(v, source)) for k, v in schemas.items()),
         rules=read_rules(data.get("rules", {}), source),
         overrides=tuple(read_override(o, source) for o in read_table_list(data, "overrides", source)),

@@ -86,8 +86,10 @@ class SiteSettings:
     # Folder root-relative links ("/img/a.png") resolve against, relative to the config file;
     # empty: the detected site's root.
     root: str = ""
-    # Folders served at the site root (Hugo static/, Astro public/), relative to the config file.
+    # Folders served at the site root (Hugo static/, Astro public/), relative to the config file:
+    # `static` replaces the detected ones, `extend-static` adds to them.
     static: tuple[str, ...] = ()
+    extend_static: tuple[str, ...] = ()
     # The path the site is served under ("/blog"); empty: the detected one.
     baseurl: str = ""
     # Files the generator does not publish (drafts, _posts without a date): "check" or "skip".
@@ -258,6 +260,7 @@ SITE_KEYS: dict[str, Reader] = {
     "detect": _bool,
     "root": _str,
     "static": _strings,
+    "extend-static": _strings,
     "baseurl": _str,
     "unpublished": _choice(UNPUBLISHED),
 }

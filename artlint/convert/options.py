@@ -30,6 +30,9 @@ class Options:
     source_flavor: str = ""  # the input's engine ("" = the same as `flavor`)
     verify_with: str = ""  # a real engine to judge "reads the same" with (artlint.engines.NAMES)
     engine_options: str = ""  # that engine's settings, as JSON (kept hashable)
+    # Why the output's site drops raw HTML (a Hugo site without renderer.unsafe), "" when it
+    # does not: HTML left in the Markdown output is then a difference readers would see.
+    drops_html: str = ""
     max_nesting: int = 200  # deeper HTML is refused (the max_nesting setting), never a stack overflow
 
     @property

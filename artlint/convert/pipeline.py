@@ -49,6 +49,8 @@ def convert(text: str, path: str, to: str, options: Options, source: str | None 
             outcome = _from_text(article, body, source, to, options, path, careful=True)
         if renderer is not None and options.verify and to == "markdown" and outcome.output is not None:
             outcome.differences = _engine_differences(article, outcome.output, options, renderer)
+        elif options.drops_html and options.verify and to == "markdown" and outcome.output is not None:
+            outcome.differences += _dropped_html(outcome.output, options.drops_html)
     if not outcome.verified and not force:
         outcome.output = None
     return outcome
@@ -143,6 +145,20 @@ def _engine_differences(article: Article, output: str, options: Options, rendere
     reader = TreeReader()
     reader.tree(soup)
     return meaning.differences(reader.meaning(), meaning.of_html(after))
+
+
+def _dropped_html(output: str, why: str) -> list[str]:
+    """The raw HTML left in the output, which the site's engine drops from the page."""
+    import re
+
+    _, body = articles.from_text(output.lstrip("\ufeff").replace("\r\n", "\n"), "<output>")
+    if not body.has_html:
+        return []
+    tags = re.findall(r"<([A-Za-z][A-Za-z0-9-]*)", "".join(
+        t.content for t in body.tokens if t.type == "html_block"
+    ) + "".join(c.content for t in body.tokens for c in t.children or () if c.type == "html_inline"))
+    shown = ", ".join(f"<{t}>" for t in dict.fromkeys(tag.lower() for tag in tags)) or "raw HTML"
+    return [f"raw HTML kept ({shown}), which the site's Hugo drops from the page ({why})"]
 
 
 def meaning_of(body: Body) -> meaning.Meaning:

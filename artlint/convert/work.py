@@ -109,19 +109,36 @@ def _convert(job: Job, item: Item, text: str | None, result: dict[str, Any]) -> 
 
 
 def for_source(options: Options, source: str) -> Options:
-    """`options` with the flavours left open taken from the source file's site.
+    """`options` with what was left open taken from the source file's site.
 
     A Jekyll post is read as kramdown reads it and, unless another flavour is asked for, written
-    for kramdown too. A file of no site is read as the output's flavour, GFM unless asked.
+    for kramdown too. A file of no site is read as the output's flavour, GFM unless asked. The
+    real engine that verifies (`--verify-with`) gets the site's own settings (a Hugo site's
+    markup.goldmark: unsafe, typographer, attributes, heading ids), and a Hugo site that drops
+    raw HTML (renderer.unsafe off) has the HTML left in the output reported.
     """
-    if options.flavor and options.source_flavor:
-        return options
     from artlint import site as sites
 
     site = sites.detect(source)
-    detected = site.flavor_for(source).name if site.kind != "none" else ""
-    return replace(options, flavor=options.flavor or detected or "gfm",
-                   source_flavor=options.source_flavor or detected)
+    if site.kind == "none":
+        if options.flavor and options.source_flavor:
+            return options
+        return replace(options, flavor=options.flavor or "gfm")
+    flavor = site.flavor_for(source)
+    changes: dict[str, Any] = {
+        "flavor": options.flavor or flavor.name, "source_flavor": options.source_flavor or flavor.name,
+    }
+    if options.verify_with and not options.engine_options:
+        import json
+
+        from artlint.engines.choose import settings_for
+
+        settings = settings_for(flavor, options.verify_with)
+        if settings:
+            changes["engine_options"] = json.dumps(settings, sort_keys=True, default=str)
+    if changes["flavor"] == flavor.name and flavor.engine == "goldmark" and not flavor.raw_html:
+        changes["drops_html"] = f"markup.goldmark.renderer.unsafe is off in {site.config}"
+    return replace(options, **changes)
 
 
 def _request(
@@ -145,25 +162,30 @@ def prefetch(job: Job, items: list[tuple[Item, str | None]]) -> None:
     """
     from artlint.convert import pipeline
 
-    render = _renderer(job.options)
-    if render is None:
-        return
-    wanted: list[str] = []
-
-    def record(bodies: Any) -> list[str]:
-        wanted.extend(bodies)
-        return ["" for _ in bodies]
+    wanted: dict[Options, list[str]] = {}  # by the options that choose the renderer
 
     for item, given in items:
         if item.skipped or item.error:
             continue
         try:
+            options = for_source(job.options, item.source)
+            if _renderer(options) is None:
+                continue
+            bodies = wanted.setdefault(replace(options, flavor="", source_flavor="", drops_html=""), [])
+
+            def record(given_bodies: Any, into: list[str] = bodies) -> list[str]:
+                into.extend(given_bodies)
+                return ["" for _ in given_bodies]
+
             text, target, source = _request(job, item, given)
-            pipeline.convert(text, item.relative, target, job.options, source, force=job.force,
+            pipeline.convert(text, item.relative, target, options, source, force=job.force,
                              renderer=record)
         except Exception:  # the real run reports it, with its file
             continue
-    render(wanted)
+    for options, bodies in wanted.items():
+        render = _renderer(options)
+        if render is not None:
+            render(bodies)
 
 
 def _renderer(options: Options) -> Any:

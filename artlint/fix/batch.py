@@ -1,8 +1,9 @@
-"""One engine batch for a whole `check --fix` run.
+"""One engine batch per engine and site settings for a whole `check --fix` run.
 
 An engine that pays per batch (a `hugo` build) would otherwise run once per file. Every file's
-page before and after its fixes is rendered first, in one batch; the fix loop then finds those
-renderings in the renderer's cache and renders only what a withheld rule's trial adds.
+page before and after its fixes is rendered first, one batch for each renderer the run's files
+need; the fix loop then finds those renderings in the renderer's cache and renders only what a
+withheld rule's trial adds.
 """
 
 from __future__ import annotations
@@ -16,15 +17,26 @@ from artlint.text import files as textio
 
 if TYPE_CHECKING:
     from artlint.engines import Renderer
+    from artlint.engines.choose import Verifiers
 
 
-def prefetch(renderer: Renderer, paths: Sequence[str], settings: Settings, unsafe: bool) -> None:
-    bodies: list[str] = []
+def prefetch(verifiers: Verifiers, paths: Sequence[str], settings: Settings, unsafe: bool) -> None:
+    from artlint import site as sites
+
+    batches: dict[int, tuple[Renderer, list[str]]] = {}
     for path in paths:
         try:
+            site = sites.for_file(path, settings)
+            flavor = site.flavor_for(path)
+            chosen = verifiers.choice(flavor, site.config)
+            if chosen is None or chosen[0] != "hugo":
+                continue  # kramdown answers page by page: nothing to gain from a batch
+            renderer = verifiers.renderer(flavor, site.config)
+            assert renderer is not None
             result = fix_text(textio.read_text(path), path, settings, unsafe)
-        except Exception:  # unreadable or crashing: the real pass reports it with its file
+        except Exception:  # unreadable, crashing or no engine: the real pass reports it with its file
             continue
+        bodies = batches.setdefault(id(renderer), (renderer, []))[1]
         bodies += [result.original.body, result.document.body]
-    if bodies:
+    for renderer, bodies in batches.values():
         renderer(bodies)

@@ -1,4 +1,5 @@
-"""What checking one file read outside that file: folder listings, linked files' anchors, permalinks.
+"""What checking one file read outside that file: folder listings, linked files' anchors, permalinks,
+the site configuration.
 
 The result cache reuses a file's findings only while each of these reads would still give the
 same answer, so the functions that look outside the file report what they saw here. Nothing is

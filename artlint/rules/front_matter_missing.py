@@ -2,7 +2,10 @@
 
 What it does:
     Reports a file that has no front-matter block although its schema requires keys (or an
-    object). Files whose schema is turned off (`schema = false`) are not checked.
+    object). Files whose schema is turned off (`schema = false`) are not checked, and neither
+    are files of no site (no generator configuration found, no `[site] root`) under the
+    built-in schema: nothing reads their front matter. Choose a schema (`schema`, `schemas`)
+    to require front matter there too.
 
 Why is this bad:
     Without front matter a site generator publishes the file as a plain page, or not at all;
@@ -38,6 +41,9 @@ SEVERITY = Severity.ERROR
 def check(ctx: Context) -> Iterator[Finding]:
     if ctx.document.front_matter is not None:
         return
+    site = ctx.document.site
+    if (site is None or site.root is None) and not ctx.settings.schema_chosen(ctx.document.path):
+        return  # a file of no site (read as it is, on GitHub say) under the default schema
     validator = schema_validator(ctx)
     if validator is None or validator.is_valid({}):
         return

@@ -17,9 +17,10 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from artlint.model import reads
 from artlint.site.model import NONE, Site
 
-__all__ = ["NONE", "Site", "configured", "detect", "for_file"]
+__all__ = ["NONE", "Site", "configured", "detect", "for_file", "stamp"]
 
 if TYPE_CHECKING:
     from artlint.config.loading import Settings
@@ -28,11 +29,27 @@ JEKYLL_CONFIGS = ("_config.yml", "_config.yaml")
 HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
 HUGO_LEGACY = ("config.toml", "config.yaml", "config.yml", "config.json")
 ASTRO_CONFIGS = tuple(f"astro.config.{e}" for e in ("mjs", "js", "ts", "mts", "cjs", "cts"))
+
+
 def detect(path: str | Path) -> Site:
     """The site of the file (or folder) at `path`; raises ConfigError for a broken config."""
     start = Path(path).absolute()
-    folder = start if start.is_dir() else start.parent
-    return _detect_folder(str(folder))
+    folder = str(start if start.is_dir() else start.parent)
+    site = _detect_folder(folder)
+    # A check's findings depend on the site's configuration: a cached result is reused only
+    # while the same configuration file, with the same bytes, is found for this folder.
+    reads.record("site", (folder,), site.stamp)
+    return site
+
+
+def stamp(folder: str) -> str:
+    """The configuration that `detect` finds for `folder`, as Site.stamp ("" for none)."""
+    from artlint.config.values import ConfigError
+
+    try:
+        return _detect_folder(folder).stamp
+    except ConfigError as exc:
+        return f"error: {exc}"
 
 
 @functools.cache
@@ -75,8 +92,10 @@ def _config_here(folder: Path) -> tuple[str, Path] | None:
     return None
 
 
-def configured(site: Site, flavor: str | None, table: dict[str, Any] | None, base: Path) -> Site:
-    """`site` with .artlint.toml's `flavor` and `[site]` settings over what was detected."""
+def configured(site: Site, flavor: str | None, table: dict[str, Any] | None, base: Path,
+               settings_file: Path | None = None) -> Site:
+    """`site` with .artlint.toml's `flavor` and `[site]` settings over what was detected:
+    `static` replaces the detected static folders, `extend-static` adds to them."""
     from artlint import flavors
 
     changes: dict[str, Any] = {}
@@ -86,8 +105,16 @@ def configured(site: Site, flavor: str | None, table: dict[str, Any] | None, bas
         changes["source"] = "configured"
     if table.get("root"):
         changes["root"] = (base / str(table["root"])).resolve()
+    source = f"{settings_file or '.artlint.toml'}"
+    static, origins = list(site.static), list(site.static_from)
     if table.get("static"):
-        changes["static"] = tuple((base / str(p)).resolve() for p in table["static"])
+        static = [(base / str(p)).resolve() for p in table["static"]]
+        origins = [f"[site] static in {source}"] * len(static)
+    for extra in table.get("extend_static") or ():
+        static.append((base / str(extra)).resolve())
+        origins.append(f"[site] extend-static in {source}")
+    if table.get("static") or table.get("extend_static"):
+        changes["static"], changes["static_from"] = tuple(static), tuple(origins)
     if table.get("baseurl"):
         changes["baseurl"] = str(table["baseurl"])
     return replace(site, **changes) if changes else site
@@ -97,12 +124,13 @@ def clear_cache() -> None:
     _detect_folder.cache_clear()
 
 
-
-
 def for_file(path: str | Path, settings: Settings) -> Site:
     """The site of `path` with the configuration's `flavor` and `[site]` settings applied."""
     table = asdict(settings.site)
     site = detect(path) if table.get("detect", True) and path != "<text>" else NONE
-    if settings.flavor is None and not any(table.get(k) for k in ("root", "static", "baseurl")):
+    if settings.flavor is None and not any(table.get(k) for k in _OVERRIDES):
         return site
-    return configured(site, settings.flavor, table, settings.root)
+    return configured(site, settings.flavor, table, settings.root, settings.config_file)
+
+
+_OVERRIDES = ("root", "static", "extend_static", "baseurl")

@@ -6,6 +6,7 @@ ConfigError naming the file and the key, so the run stops with exit 2 instead of
 
 from __future__ import annotations
 
+import hashlib
 import json
 import tomllib
 from collections.abc import Mapping
@@ -27,6 +28,26 @@ def _text(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the site configuration: {exc}") from None
+
+
+def _stamp(path: Path, text: str) -> str:
+    """What a cached result depends on: which configuration file, with which bytes."""
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+    return f"{path}:{digest}"
+
+
+def _flat(table: Mapping[str, Any], prefix: str = "") -> list[tuple[str, object]]:
+    """A settings table as ("parent.key", value) pairs, keys as written, values hashable."""
+    pairs: list[tuple[str, object]] = []
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            pairs += _flat(value, name + ".")
+        elif isinstance(value, list):
+            pairs.append((name, tuple(value)))
+        else:
+            pairs.append((name, value))
+    return sorted(pairs, key=lambda pair: pair[0])
 
 
 def _mapping(value: Any, path: Path, key: str) -> Mapping[str, Any]:
@@ -60,8 +81,9 @@ def _strings(value: Any, path: Path, key: str) -> tuple[str, ...]:
 def jekyll(path: Path) -> Site:
     import yaml
 
+    text = _text(path)
     try:
-        data = yaml.safe_load(_text(path)) or {}
+        data = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: invalid YAML: {exc}") from None
     data = _mapping(data, path, "(top level)")
@@ -92,10 +114,11 @@ def jekyll(path: Path) -> Site:
     permalink = data.get("permalink")
     return Site(
         "jekyll", flavor, root=site_root, config=path, static=(site_root,),
+        static_from=("Jekyll's source folder",),
         baseurl=str(baseurl), permalink=str(permalink) if permalink else None,
         exclude=_strings(data.get("exclude"), path, "exclude"),
         include=_strings(data.get("include"), path, "include"),
-        collections=names, source="detected",
+        collections=names, source="detected", stamp=_stamp(path, text),
     )
 
 
@@ -117,15 +140,14 @@ def _kramdown(options: Mapping[str, Any], path: Path) -> Flavor:
     return flavor.with_options(
         smart_quotes=smart, heading_ids=flavor.heading_ids if auto_ids else "none",
         hard_wrap=hard_wrap, parse_block_html=block_html,
-        options=tuple(sorted((str(k), str(v)) for k, v in options.items())),
+        options=tuple(_flat(options)),
     )
 
 
 # --- Hugo ------------------------------------------------------------------------------------
 
 
-def _load_any(path: Path) -> Mapping[str, Any]:
-    text = _text(path)
+def _load_any(path: Path, text: str) -> Mapping[str, Any]:
     try:
         if path.suffix == ".toml":
             data: Any = tomllib.loads(text)
@@ -148,7 +170,8 @@ def _lower(table: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def hugo(path: Path) -> Site:
-    data = _lower(_load_any(path))
+    text = _text(path)
+    data = _lower(_load_any(path, text))
     root = path.parent
     markup = _lower(_mapping(data.get("markup"), path, "markup"))
     handler = markup.get("defaultmarkdownhandler", "goldmark")
@@ -157,7 +180,8 @@ def hugo(path: Path) -> Site:
             f"{path}: 'markup.defaultMarkdownHandler = {handler!r}' is not an engine artlint models; "
             "set flavor in .artlint.toml"
         )
-    goldmark = _lower(_mapping(markup.get("goldmark"), path, "markup.goldmark"))
+    written = _mapping(markup.get("goldmark"), path, "markup.goldmark")
+    goldmark = _lower(written)
     renderer = _lower(_mapping(goldmark.get("renderer"), path, "markup.goldmark.renderer"))
     parser = _lower(_mapping(goldmark.get("parser"), path, "markup.goldmark.parser"))
     attribute = _lower(_mapping(parser.get("attribute"), path, "markup.goldmark.parser.attribute"))
@@ -188,27 +212,55 @@ def hugo(path: Path) -> Site:
         footnotes=_bool(extensions, "footnote", True, path, f"{where}.extensions"),
         tables=_bool(extensions, "table", True, path, f"{where}.extensions"),
         strikethrough=_bool(extensions, "strikethrough", True, path, f"{where}.extensions"),
+        options=tuple(_flat(written)),  # what the real Hugo is given when it verifies a fix
     )
     content = data.get("contentdir", "content")
     if not isinstance(content, str):
         raise ConfigError(f"{path}: 'contentDir' must be a folder name")
-    static = _strings(data.get("staticdir", "static"), path, "staticDir")
-    assets = data.get("assetdir", "assets")
     permalinks = data.get("permalinks")
+    static, static_from = _hugo_static(data, root, path)
     return Site(
-        "hugo", flavor, root=root, config=path,
-        static=(*(root / s for s in static), root / str(assets)),
+        "hugo", flavor, root=root, config=path, static=static, static_from=static_from,
         content=root / content,
         baseurl=str(data.get("baseurl", "") or ""),
         permalink=json.dumps(permalinks, sort_keys=True) if permalinks else None,
-        source="detected",
+        source="detected", stamp=_stamp(path, text),
     )
+
+
+def _hugo_static(data: Mapping[str, Any], root: Path, path: Path) -> tuple[tuple[Path, ...], tuple[str, ...]]:
+    """The folders Hugo serves at the site root: staticDir (and staticDir0..10), the themes'
+    static folders, and assetDir, whose files a template or render hook publishes."""
+    folders: list[tuple[Path, str]] = []
+    numbered = sorted((k for k in data if k.startswith("staticdir") and k[9:].isdigit()),
+                      key=lambda k: int(k[9:]))
+    for key in ("staticdir", *numbered):
+        if key in data:
+            for name in _strings(data[key], path, key.replace("staticdir", "staticDir")):
+                folders.append((root / name, f"{key.replace('staticdir', 'staticDir')} in {path.name}"))
+    if not folders:
+        folders.append((root / "static", "Hugo's default staticDir"))
+    themes = root / _folder(data.get("themesdir", "themes"), path, "themesDir")
+    for theme in _strings(data.get("theme"), path, "theme"):
+        folders.append((themes / theme / "static", f"the static folder of theme '{theme}'"))
+    if "assetdir" in data:
+        folders.append((root / _folder(data["assetdir"], path, "assetDir"), f"assetDir in {path.name}"))
+    else:
+        folders.append((root / "assets", "Hugo's default assetDir"))
+    return tuple(p for p, _ in folders), tuple(o for _, o in folders)
+
+
+def _folder(value: Any, path: Path, key: str) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"{path}: '{key}' must be a folder name, not {value!r}")
+    return value
 
 
 # --- Astro -----------------------------------------------------------------------------------
 
 
 def astro(path: Path) -> Site:
-    _text(path)  # unreadable is an error; its JavaScript is not evaluated
+    text = _text(path)  # unreadable is an error; its JavaScript is not evaluated
     root = path.parent
-    return Site("astro", GFM, root=root, config=path, static=(root / "public",), source="detected")
+    return Site("astro", GFM, root=root, config=path, static=(root / "public",),
+                static_from=("Astro's public folder",), source="detected", stamp=_stamp(path, text))

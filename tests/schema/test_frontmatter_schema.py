@@ -129,9 +129,21 @@ def test_schema_none_still_reports_syntax_errors(run: Run, write: Write, tmp_pat
 
 def test_missing_front_matter_where_required(run: Run, write: Write, tmp_path: Path) -> None:
     write("a.md", "# 제목\n\n본문\n")
+    write("blog/_config.yml", "title: x\n")
+    write("blog/_posts/2024-01-01-a.md", "# 제목\n\n본문\n")
+    expected = "FM002 front-matter-missing no front matter; the schema requires 'title'"
+    # A file of no site is read as it is (on GitHub, say): nothing reads its front matter.
     done = run("check", "--select", "FM", "a.md", cwd=tmp_path)
-    assert done.returncode == 1
-    assert "a.md:1:1: FM002 front-matter-missing no front matter; the schema requires 'title'" in done.stdout
+    assert (done.returncode, done.stdout) == (0, "1 file checked, no problems\n")
+    # Jekyll reads it: a post without front matter is not rendered as a post.
+    done = run("check", "--select", "FM", "blog", cwd=tmp_path)
+    assert done.returncode == 1 and f"2024-01-01-a.md:1:1: {expected}" in done.stdout
+    # A schema chosen in the configuration, or on the command line, requires it everywhere.
+    done = run("check", "--select", "FM", "--schema", "blog", "a.md", cwd=tmp_path)
+    assert done.returncode == 1 and f"a.md:1:1: {expected}" in done.stdout
+    write(".artlint.toml", 'schema = "blog"\n')
+    done = run("check", "--select", "FM", "a.md", cwd=tmp_path)
+    assert done.returncode == 1 and f"a.md:1:1: {expected}" in done.stdout
 
 
 def test_command_line_schema_path_is_relative_to_the_working_folder(

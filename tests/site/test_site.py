@@ -176,3 +176,23 @@ def test_mdx_files_are_read_by_default(tmp_path: Path, monkeypatch: pytest.Monke
     report = json.loads(artlint("check", "--select", "HT120", "--format", "json", ".").stdout)
     assert report["summary"]["files"] == 1
     assert [(d["line"], d["code"]) for d in report["diagnostics"]] == [(4, "HT120")]
+
+
+def test_page_links_in_a_generator_site_resolve_against_the_pages_url(tmp_path: Path) -> None:
+    # Jekyll serves _docs/guide/intro.md as /docs/guide/intro/, so "../setup/" is a sibling page
+    # found only through permalinks: not provable from the files, so not reported; a missing
+    # image is still a broken link. A folder of no generator is read as GitHub shows it.
+    from artlint.api import check_file
+    from artlint.config.loading import load
+
+    text = "[next](../setup/) ![shot](shot.png)\n"
+    _write(tmp_path / "site" / "_config.yml", "collections:\n  docs:\n    output: true\n")
+    on_site = _write(tmp_path / "site" / "_docs" / "guide" / "intro.md", text)
+    plain = _write(tmp_path / "plain" / "guide" / "intro.md", text)
+    settings = load(start=tmp_path).with_cli(select=("LK001",))
+    assert [d.message for d in check_file(str(on_site), settings).diagnostics] == [
+        "local file not found: shot.png"
+    ]
+    assert [d.message for d in check_file(str(plain), settings).diagnostics] == [
+        "local file not found: ../setup/", "local file not found: shot.png"
+    ]

@@ -18,7 +18,7 @@ from artlint.links.local.explain import (
     file_hint,
     shorten,
 )
-from artlint.links.local.locate import field_resolution, locate, retry_hint
+from artlint.links.local.locate import field_resolution, locate, retry_hint, searched, served, served_hint
 from artlint.links.local.options import LinkOptions, link_options
 from artlint.links.local.resolve import page_file
 
@@ -93,9 +93,11 @@ def _check_link(
     if resolution.path is None:
         if not resolution.verifiable:
             return None
-        hint = retry_hint(doc.path, target, options) or file_hint(resolution.miss, target)
-        where = " under the site root" if target.kind == "site" else ""
-        return Problem(FILE, link, f"local file not found{where}: {target.path}{hint}")
+        found = served(doc.path, options, doc.site) if target.kind == "site" else None
+        hint = (retry_hint(doc.path, target, options, doc.site) or served_hint(target, resolution, found)
+                or file_hint(resolution.miss, target))
+        place = searched(resolution, found) if target.kind == "site" else ""
+        return Problem(FILE, link, f"local file not found{place}: {target.path}{hint}")
     if target.fragment is None:
         return None
     page = page_file(resolution.path)

@@ -19,9 +19,8 @@ INDEX_NAMES = ("index.md", "index.markdown", "index.html", "README.md", "readme.
 _ASSETS = "png jpg jpeg gif webp svg avif ico bmp tif tiff pdf zip gz mp4 webm mov mp3 ogg wav m4a"
 _SOURCES = "md markdown ipynb csv docx xlsx pptx hwp"
 ASSET_TYPES = frozenset(f".{ext}" for ext in f"{_ASSETS} {_SOURCES}".split(" "))
-# Folders whose files a generator serves at the site root (Hugo's static/, Astro's public/).
-# Folders generators serve at the site root: Jekyll the root, Hugo static/ (and assets/ through
-# its pipes), Astro public/.
+# With `[links] site_root` (no site model), the folders searched under it: the root itself and
+# the usual static folders of Hugo (static/, assets/) and Astro (public/).
 SERVED_FOLDERS = ("", "static", "public", "assets")
 _POST_URL = re.compile(r"/(?:[^/]+/)*(\d{4})/(\d{2})/(\d{2})/([^/]+?)(?:/|\.html)?$")
 
@@ -31,6 +30,12 @@ class Resolution:
     path: str | None  # the file (or folder) found
     verifiable: bool  # False: not finding it proves nothing
     miss: Miss | None = None
+    looked: tuple[str, ...] = ()  # for a root-relative URL: the served folders searched
+
+
+def served_folders(site_root: str) -> tuple[str, ...]:
+    """The folders `[links] site_root` serves: the root and its usual static folders."""
+    return tuple(os.path.join(site_root, s) if s else site_root for s in SERVED_FOLDERS)
 
 
 def extension(path: str) -> str:
@@ -38,33 +43,39 @@ def extension(path: str) -> str:
     return os.path.splitext(name)[1].lower() if not path.endswith("/") else ""
 
 
-def resolve_relative(folder: str, path: str, style: str) -> Resolution:
+def resolve_relative(folder: str, path: str, by_url: bool) -> Resolution:
+    """`by_url`: the page is built by a generator, which resolves page links against the
+    page's URL (post.md becomes /post/), so a page link that misses beside the file proves
+    nothing; GitHub resolves them against the file."""
     found, miss = _first(folder, path)
     if found is not None:
         return Resolution(found, True)
     ext = extension(path)
-    # GitHub resolves links against the file; a generator resolves page links against the URL.
-    verifiable = style == "github" or ext not in ("", ".html", ".htm")
+    verifiable = not by_url or ext not in ("", ".html", ".htm")
     return Resolution(None, verifiable, miss)
 
 
-def resolve_site(site_root: str, path: str) -> Resolution:
+def resolve_site(site_root: str | None, roots: tuple[str, ...], path: str) -> Resolution:
+    """A root-relative URL: the first of the served folders `roots` that holds it, else a
+    Jekyll post or a page that sets this permalink under `site_root`."""
     relative = path.lstrip("/")
     miss: Miss | None = None
-    for served in SERVED_FOLDERS:
-        base = os.path.join(site_root, served) if served else site_root
-        if served and listing(base) is None:
+    looked = []
+    for base in roots:
+        if listing(base) is None:
             continue
+        looked.append(base)
         found, missed = _first(base, relative)
         if found is not None:
             return Resolution(found, True)
         miss = miss or missed
-    from artlint.links.local.permalinks import permalink_file
+    if site_root is not None:
+        from artlint.links.local.permalinks import permalink_file
 
-    page = _post(site_root, path) or permalink_file(site_root, path)
-    if page is not None:
-        return Resolution(page, True)
-    return Resolution(None, extension(path) in ASSET_TYPES, miss)
+        page = _post(site_root, path) or permalink_file(site_root, path)
+        if page is not None:
+            return Resolution(page, True)
+    return Resolution(None, extension(path) in ASSET_TYPES, miss, tuple(looked))
 
 
 def _first(base: str, path: str) -> tuple[str | None, Miss | None]:
