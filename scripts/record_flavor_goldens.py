@@ -1,12 +1,13 @@
 """Render tests/fixtures/flavors/cases/*.md with the real engines and store their HTML as goldens.
 
 Run by hand after adding a case or changing an engine setting (needs `ruby` with the kramdown and
-kramdown-parser-gfm gems, and `hugo`):
+kramdown-parser-gfm gems, `hugo` and `cmark-gfm`):
 
     python scripts/record_flavor_goldens.py            # write tests/fixtures/flavors/golden/
     python scripts/record_flavor_goldens.py --check    # compare only; exit 1 when a golden differs
 
-Each engine variant is rendered in one batched process (one ruby, one hugo build per variant).
+Each engine variant is rendered in one batched process (one ruby, one hugo build per variant);
+cmark-gfm, GitHub's engine, reads one document per process.
 tests/flavors/test_flavors_conformance.py asserts each flavour model reads the same as these files.
 """
 
@@ -36,6 +37,10 @@ HUGO_VARIANTS = {
     "hugo-termid": {"parser": {"autoDefinitionTermID": True}},
     "hugo-block": {"parser": {"attribute": {"block": True}}},
 }
+
+# What github.com enables (cmark-gfm's own extension names).
+CMARK_GFM = ["--unsafe", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter",
+             "-e", "tasklist", "-e", "footnotes"]
 
 RUBY = r"""
 require 'json'
@@ -79,6 +84,11 @@ def hugo(names: list[str], sources: list[str], goldmark: dict[str, object]) -> l
         return [(site / "out" / f"{name}.html").read_text(encoding="utf-8") for name in names]
 
 
+def cmark_gfm(sources: list[str]) -> list[str]:
+    return [subprocess.run(["cmark-gfm", *CMARK_GFM], input=s, capture_output=True, text=True,
+                           check=True).stdout for s in sources]
+
+
 def render_all() -> dict[str, str]:
     cases = sorted(CASES.glob("*.md"))
     names = [c.stem for c in cases]
@@ -90,6 +100,8 @@ def render_all() -> dict[str, str]:
     for variant, goldmark in HUGO_VARIANTS.items():
         for name, html in zip(names, hugo(names, sources, goldmark), strict=True):
             out[f"{name}.{variant}.html"] = html
+    for name, html in zip(names, cmark_gfm(sources), strict=True):
+        out[f"{name}.gfm.html"] = html
     return out
 
 
@@ -97,7 +109,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare with the stored goldens only")
     args = parser.parse_args()
-    missing = [tool for tool in ("ruby", "hugo") if shutil.which(tool) is None]
+    missing = [tool for tool in ("ruby", "hugo", "cmark-gfm") if shutil.which(tool) is None]
     if missing:
         print(f"record_flavor_goldens: not installed: {', '.join(missing)}", file=sys.stderr)
         return 2

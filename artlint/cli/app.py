@@ -61,7 +61,7 @@ def app() -> None:
 @click.option("--output", "-o", type=PATH, help="Write the report to a file.")
 @click.option("--color/--no-color", default=None, help="Colour text output.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-@click.option("--verify-with", type=click.Choice(["kramdown", "hugo"]),
+@click.option("--verify-with", type=click.Choice(["kramdown", "hugo", "cmark-gfm"]),
               help="With --fix or --diff, judge each fix with this installed engine.")
 @click.option("--flavor", help="Markdown flavour of every file (commonmark, gfm, kramdown, goldmark, mdx); "
               "default: detected from each file's site.")

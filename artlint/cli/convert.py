@@ -32,7 +32,7 @@ def register(group: click.Group) -> None:
 @click.option("--spans", help="Coloured spans: text, drop, mark or emphasis.")
 @click.option("--iframes", help="Iframes: html (sanitised) or link.")
 @click.option("--flavor", help="Write Markdown for this engine (gfm, kramdown, goldmark, ..., or portable).")
-@click.option("--verify-with", type=click.Choice(["kramdown", "hugo"]),
+@click.option("--verify-with", type=click.Choice(["kramdown", "hugo", "cmark-gfm"]),
               help="Judge the output with this installed engine instead of the model.")
 @click.option("--config", type=PATH, help="Use this configuration file.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors of usage.")

@@ -256,13 +256,18 @@ def _read_bool(value: Any, key: str, source: str) -> bool:
     return value
 
 
+# The real engines (artlint.engines.NAMES; configuration is a leaf and cannot import them).
+VERIFY_ENGINES = ("kramdown", "hugo", "cmark-gfm")
+
+
 def _read_verify(data: Mapping[str, Any], source: str) -> dict[str, Any]:
     verify = data.get("verify", "model")
     if verify not in VERIFY_MODES:
         raise ConfigError(f"{source}: 'verify' must be one of {', '.join(VERIFY_MODES)}, not {verify!r}")
     engine = data.get("verify-with")
-    if engine is not None and engine not in ("kramdown", "hugo"):
-        raise ConfigError(f"{source}: 'verify-with' must be kramdown or hugo, not {engine!r}")
+    if engine is not None and engine not in VERIFY_ENGINES:
+        valid = ", ".join(VERIFY_ENGINES)
+        raise ConfigError(f"{source}: 'verify-with' must be one of {valid}, not {engine!r}")
     return {"verify": "engine" if engine else verify, "verify_with": engine}
 
 

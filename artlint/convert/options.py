@@ -49,7 +49,9 @@ class Options:
         verify_with = given.get("verify_with", "")
         if not flavor and verify_with:
             # Judged by an engine, the output is written for that engine.
-            flavor = {"kramdown": "kramdown", "hugo": "goldmark"}.get(str(verify_with), "")
+            from artlint.engines.choose import FLAVOR_OF
+
+            flavor = FLAVOR_OF.get(str(verify_with), "")
         options = cls(
             spans=given.get("spans", settings.spans),
             iframes=given.get("iframes", settings.iframes),

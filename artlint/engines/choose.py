@@ -1,8 +1,9 @@
 """Which real engine renders a flavour's pages, with which settings.
 
 kramdown sites render with kramdown (their `kramdown:` options on top of Jekyll's defaults);
-goldmark sites with Hugo (their `markup.goldmark` settings). CommonMark, GFM and MDX have no
-engine artlint runs: their model is markdown-it itself, the reference those flavours follow.
+goldmark sites with Hugo (their `markup.goldmark` settings); GFM sites (github.com, Astro's
+remark-gfm) with cmark-gfm, GitHub's engine, and CommonMark with cmark-gfm without extensions.
+MDX has no engine artlint runs.
 `Verifiers` picks the engine and settings for each file of a `check --fix` run from its site.
 """
 
@@ -17,13 +18,15 @@ from artlint.flavors import Flavor
 if TYPE_CHECKING:
     from artlint.engines import Renderer
 
-ENGINE_OF = {"kramdown": "kramdown", "goldmark": "hugo"}
-FLAVOR_OF = {"kramdown": "kramdown", "hugo": "goldmark"}
+ENGINE_OF = {"kramdown": "kramdown", "goldmark": "hugo", "gfm": "cmark-gfm", "commonmark": "cmark-gfm"}
+FLAVOR_OF = {"kramdown": "kramdown", "hugo": "goldmark", "cmark-gfm": "gfm"}
 
 
 def engine_for(flavor: Flavor | str) -> str | None:
-    engine = flavor if isinstance(flavor, str) else flavor.engine
-    return ENGINE_OF.get(engine)
+    if isinstance(flavor, str):
+        return ENGINE_OF.get(flavor)
+    # GFM and CommonMark share the markdown-it model; their engines differ by extensions.
+    return ENGINE_OF.get(flavor.name if flavor.engine == "markdown-it" else flavor.engine)
 
 
 def settings_for(flavor: Flavor, engine: str) -> dict[str, Any]:
@@ -31,6 +34,11 @@ def settings_for(flavor: Flavor, engine: str) -> dict[str, Any]:
     if engine_for(flavor) != engine:
         return {}
     settings: dict[str, Any] = {}
+    if engine == "cmark-gfm":
+        if flavor.hard_wrap:
+            settings["hardbreaks"] = True
+        if flavor.name == "commonmark":
+            settings["extensions"] = []
     for key, value in flavor.options:
         # "renderer.unsafe" = true -> {"renderer": {"unsafe": true}}
         *parents, last = key.split(".")
@@ -49,10 +57,11 @@ class Verifiers:
     """The renderer that judges the fixes of each file, chosen from the file's site.
 
     `verify = "engine"` alone: each file with its own site's engine (kramdown for a Jekyll site,
-    Hugo for a Hugo site) and that site's settings; a file whose flavour has no engine artlint
-    runs (GFM, CommonMark, MDX: markdown-it is their reference) is judged by the model.
+    Hugo for a Hugo site, cmark-gfm for a GFM one) and that site's settings; a file whose
+    flavour has no engine artlint runs (MDX) is judged by the model.
     `verify_with`: that engine for every file, with the site's settings when the site renders
-    with it; a file whose site renders with another engine is refused (WrongEngine), and so is a
+    with it; a file whose site (a configuration found) renders with another engine is refused
+    (WrongEngine), and so is a
     file whose engine is not installed (EngineMissing): never a quiet fall back to the model.
     """
 
@@ -77,7 +86,8 @@ class Verifiers:
         name = self.verify_with or own
         if name is None:
             return None
-        if own is not None and own != name:
+        if own is not None and own != name and config is not None:
+            # A file of no site has no engine of its own: the one named judges it.
             where = f" ({config})" if config else ""
             raise WrongEngine(
                 f"its site{where} renders with {own}, which --verify-with {name} does not judge; "

@@ -25,6 +25,7 @@ HAVE_KRAMDOWN = shutil.which("ruby") is not None and engines.available("kramdown
 HAVE_HUGO = shutil.which("hugo") is not None
 needs_kramdown = pytest.mark.skipif(not HAVE_KRAMDOWN, reason="ruby with kramdown is not installed")
 needs_hugo = pytest.mark.skipif(not HAVE_HUGO, reason="hugo is not installed")
+needs_cmark = pytest.mark.skipif(shutil.which("cmark-gfm") is None, reason="cmark-gfm is not installed")
 CASES = Path(__file__).parents[1] / "fixtures" / "convert"
 FLAVOR_CASES = sorted(p.name for p in CASES.iterdir() if p.name.startswith(("kramdown-", "portable-")))
 
@@ -182,6 +183,26 @@ def test_fix_verified_by_kramdown(fresh: object, tmp_path: Path) -> None:
     assert "data-ke-size" not in page.read_text(encoding="utf-8")
 
 
+@needs_cmark
+def test_cmark_gfm_renders_as_github_does(fresh: object) -> None:
+    source = "| a |\n|---|\n| ~~b~~ |\n\nsee www.example.org\n\n<script>x</script>\n"
+    [page] = engines.get("cmark-gfm").render_many([source], engines.defaults("cmark-gfm"))
+    [plain] = engines.renderer("cmark-gfm", {"extensions": []})(["~~b~~ www.example.org\n"])
+    assert "<td><del>b</del></td>" in page and '<a href="http://www.example.org">' in page
+    assert "&lt;script>" in page  # github.com's tag filter
+    assert "<del>" not in plain and "<a " not in plain  # no extensions: CommonMark itself
+
+
+@needs_cmark
+def test_fix_on_a_gfm_site_is_verified_by_cmark_gfm(fresh: object, tmp_path: Path) -> None:
+    page = tmp_path / "post.md"
+    page.write_text("---\ntitle: T\n---\n\n<p data-ke-size=\"size16\">Text</p>\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "artlint", "check", "--fix", "--verify-with", "cmark-gfm",
+                           str(page)], capture_output=True, text=True, check=False)
+    assert done.returncode in (0, 1), done.stderr
+    assert "data-ke-size" not in page.read_text(encoding="utf-8")
+
+
 @needs_hugo
 def test_hugo_honours_goldmark_attribute_settings(fresh: object) -> None:
     bodies = ["Para\n{.note}", "# Title {#top}"]
@@ -193,11 +214,12 @@ def test_hugo_honours_goldmark_attribute_settings(fresh: object) -> None:
 
 def test_a_sites_engine_settings_come_from_its_flavour() -> None:
     from artlint.engines.choose import engine_for, settings_for
-    from artlint.flavors import GFM, GOLDMARK, KRAMDOWN
+    from artlint.flavors import GFM, GOLDMARK, KRAMDOWN, MDX
 
     given = (("renderer.unsafe", True), ("parser.autoDefinitionTermID", True))
     hugo_site = GOLDMARK.with_options(options=given)
-    assert engine_for(hugo_site) == "hugo" and engine_for(KRAMDOWN) == "kramdown" and engine_for(GFM) is None
+    assert engine_for(hugo_site) == "hugo" and engine_for(KRAMDOWN) == "kramdown"
+    assert engine_for(GFM) == "cmark-gfm" and engine_for(MDX) is None
     nested = {"renderer": {"unsafe": True}, "parser": {"autoDefinitionTermID": True}}
     assert settings_for(hugo_site, "hugo") == nested
     jekyll_site = KRAMDOWN.with_options(options=(("input", "kramdown"), ("hard_wrap", True)))
@@ -213,7 +235,7 @@ def test_verify_engine_setting_is_checked(tmp_path: Path) -> None:
     assert (chosen.verify, chosen.verify_with) == ("engine", "kramdown")
     with pytest.raises(ConfigError, match="'verify' must be one of model, engine"):
         from_mapping({"verify": "yes"}, tmp_path)
-    with pytest.raises(ConfigError, match="'verify-with' must be kramdown or hugo"):
+    with pytest.raises(ConfigError, match="'verify-with' must be one of kramdown, hugo, cmark-gfm"):
         from_mapping({"verify-with": "pandoc"}, tmp_path)
 
 
@@ -303,3 +325,9 @@ def test_convert_writes_for_the_source_sites_engine_by_default(tmp_path: Path) -
     assert on_site == convert(plain / "a.md", "--flavor", "kramdown")
     assert on_site != convert(plain / "a.md")
     assert convert(jekyll / "_posts" / "2024-01-01-a.md", "--flavor", "gfm") == convert(plain / "a.md")
+
+
+def test_the_configuration_knows_every_engine() -> None:
+    from artlint.config.loading import VERIFY_ENGINES
+
+    assert VERIFY_ENGINES == engines.NAMES

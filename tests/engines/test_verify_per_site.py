@@ -55,7 +55,7 @@ def test_each_file_gets_its_sites_engine_and_settings(tmp_path: Path) -> None:
     auto = Verifiers("engine", None)
     assert _choice(auto, jekyll) == ("kramdown", {"hard_wrap": True})
     assert _choice(auto, hugo) == ("hugo", {"renderer": {"unsafe": True}})
-    assert _choice(auto, plain) is None  # GFM: markdown-it is the reference, no engine to run
+    assert _choice(auto, plain) == ("cmark-gfm", {})  # no site: GFM, GitHub's engine
     assert _choice(Verifiers("model", None), jekyll) is None
     named = Verifiers("engine", "hugo")
     assert _choice(named, hugo) == ("hugo", {"renderer": {"unsafe": True}})
@@ -80,7 +80,8 @@ def test_a_file_whose_engine_is_missing_is_left_unfixed_and_named(tmp_path: Path
     assert f"{page}: not fixed: the hugo engine is not available" in done.stderr
     assert "apt-get install hugo" in done.stderr and "Traceback" not in done.stderr
     assert jekyll.read_text(encoding="utf-8") == RESIDUE and hugo.read_text(encoding="utf-8") == RESIDUE
-    assert "data-ke-size" not in plain.read_text(encoding="utf-8")  # judged by the model, its reference
+    assert f"{Path('notes/a.md')}: not fixed: the cmark-gfm engine is not available" in done.stderr
+    assert plain.read_text(encoding="utf-8") == RESIDUE  # never judged by the model instead
     _write(tmp_path / "docs" / "content" / "b.md", RESIDUE)
     done = _artlint("check", "--fix", "--no-cache", "docs", cwd=tmp_path,
                     env={**os.environ, "PATH": str(tmp_path / "bin")})

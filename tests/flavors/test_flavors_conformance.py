@@ -26,6 +26,7 @@ MODELS = {
     "hugo-unsafe": GOLDMARK.with_options(raw_html=True),
     "hugo-termid": GOLDMARK.with_options(definition_term_ids=True),
     "hugo-block": GOLDMARK.with_options(block_attributes=True),
+    "gfm": flavors.GFM,  # cmark-gfm with github.com's extensions
 }
 # Classes each engine's footnote markup carries: machinery, not the author's styling.
 _MACHINERY = ("footnote", "reversefootnote")
@@ -92,8 +93,8 @@ def _recorder() -> object:
     return module
 
 
-@pytest.mark.skipif(shutil.which("ruby") is None or shutil.which("hugo") is None,
-                    reason="kramdown (ruby) and hugo are not installed")
+@pytest.mark.skipif(any(shutil.which(p) is None for p in ("ruby", "hugo", "cmark-gfm")),
+                    reason="kramdown (ruby), hugo and cmark-gfm are not all installed")
 def test_live_engines_agree_with_the_models() -> None:
     rendered = _recorder().render_all()  # type: ignore[attr-defined]
     problems = {}
