@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -65,8 +65,9 @@ class FrontMatter:
     node: Any = None  # yaml.Node tree for YAML, for positions and duplicate keys
 
 
-@dataclass(frozen=True)
-class Attribute:
+class Attribute(NamedTuple):
+    """One attribute of a start tag; a tuple, since a file's tags make many and they never change."""
+
     name: str  # lower-cased
     value: str | None  # entity-decoded; None for a bare attribute
     line: int
