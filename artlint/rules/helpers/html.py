@@ -30,11 +30,18 @@ def under(ctx: Context, selectors: Sequence[str]) -> list[bool]:
     key = "under:" + " ".join(selectors)
     cached: list[bool] | None = ctx.cache.get(key)
     if cached is None:
+        tags = {s for s in selectors if not s.startswith(".")}
+        classes = {s[1:] for s in selectors if s.startswith(".")}
         cached = []
         for element in ctx.document.elements:
             parent = element.parent
-            flag = (parent is not None and cached[parent]) or any(matches(element, s) for s in selectors)
-            cached.append(flag)
+            if (parent is not None and cached[parent]) or element.tag in tags:
+                cached.append(True)
+            elif classes:  # as `matches` reads a class selector
+                names = element.get("class")
+                cached.append(bool(names) and not classes.isdisjoint(names.split()))  # type: ignore[union-attr]
+            else:
+                cached.append(False)
         ctx.cache[key] = cached
     return cached
 
