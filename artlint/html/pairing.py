@@ -51,7 +51,7 @@ class Builder:
         base = self.base
         element = HtmlElement(
             tag,
-            self._attributes(raw, start) if found is None else self._matched(found),
+            self._attributes(raw, start) if found is None else self._matched(found, line),
             line + 1,
             start - starts[line] + 1,
             base + start,
@@ -84,12 +84,38 @@ class Builder:
             pos = match.end()
         return result
 
-    def _matched(self, found: Iterable[re.Match[str]]) -> list[Attribute]:
+    def _matched(self, found: Iterable[re.Match[str]], row: int) -> list[Attribute]:
+        """`_attribute` of each match, written out: a Tistory article has thousands. `row`: the
+        0-based line of the tag, where its attributes usually are."""
         attributes = []
+        base, starts, length = self.base, self.index.starts, self.index.length
+        row_start = starts[row]
+        row_end = starts[row + 1] if row + 1 < len(starts) else length + 1
         for match in found:
-            attribute = self._attribute(match, 0)
-            if attribute is not None:
-                attributes.append(attribute)
+            name, value_text = match.group(1, 3)
+            name = name.lower()
+            if name in ("/", ">"):
+                continue
+            at = match.start(1)
+            a_start = base + at
+            if value_text is None:
+                value, v_start = None, base + match.end(1)
+                a_end = v_end = v_start
+            else:
+                a_end = base + match.end(2)
+                if value_text[:1] in ("'", '"'):
+                    inner = value_text[1:-1]
+                    v_start = base + match.start(3) + 1
+                else:
+                    inner = value_text
+                    v_start = base + match.start(3)
+                v_end = v_start + len(inner)
+                value = unescape(inner) if "&" in inner else inner
+            if row_start <= at < row_end and at <= length:
+                line, column = row + 1, at - row_start + 1
+            else:
+                line, column = self.index.position(at)
+            attributes.append(Attribute(name, value, line, column, a_start, a_end, v_start, v_end))
         return attributes
 
     def _attribute(self, match: re.Match[str], offset: int) -> Attribute | None:

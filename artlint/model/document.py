@@ -28,16 +28,22 @@ class LineIndex:
         self.starts = starts
         self.length = len(text)
 
+    # Both are called for every tag, attribute and finding: comparisons, not min() and max().
     def position(self, offset: int) -> tuple[int, int]:
-        offset = max(0, min(offset, self.length))
-        line = bisect.bisect_right(self.starts, offset) - 1
-        return line + 1, offset - self.starts[line] + 1
+        if offset > self.length:
+            offset = self.length
+        if offset < 0:
+            offset = 0
+        starts = self.starts
+        line = bisect.bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
 
     def offset(self, line: int, column: int = 1) -> int:
-        if line > len(self.starts):
+        starts = self.starts
+        if line > len(starts):
             return self.length
-        line = max(1, line)
-        return min(self.starts[line - 1] + column - 1, self.length)
+        found = starts[line - 1 if line > 1 else 0] + column - 1
+        return found if found < self.length else self.length
 
     def line_span(self, line: int) -> tuple[int, int]:
         """Offsets of the start of `line` and of its end (before the newline)."""
