@@ -7,7 +7,8 @@ void elements, optional end tags and the start tags that close an open paragraph
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterable
 from html import unescape
 
 from artlint.html.vocabulary import CLOSES_P, OPTIONAL_END, VOID
@@ -38,30 +39,36 @@ class Builder:
 
     def start(
         self, tag: str, start: int, raw: str, self_closing: bool,
-        found: Sequence[re.Match[str]] | None = None,
+        found: Iterable[re.Match[str]] | None = None,
     ) -> None:
         """A start tag `raw` (its full text) at offset `start`; `found`: its attributes, already
         matched in `source` with html.parser's attribute pattern (the same groups as _ATTR)."""
-        if tag in CLOSES_P and self.open_tags and self.open_tags[-1] == "p":
+        open_tags = self.open_tags
+        if open_tags and open_tags[-1] == "p" and tag in CLOSES_P:
             self._close_top(start)
+        stack, starts = self.stack, self.index.starts
+        line = bisect_right(starts, start) - 1
+        base = self.base
         element = HtmlElement(
-            tag=tag,
-            attrs=self._attributes(raw, start) if found is None else self._matched(found),
-            line=0,
-            column=0,
-            start=self.base + start,
-            start_tag_end=self.base + start + len(raw),
-            self_closing=self_closing,
-            parent=self.stack[-1] if self.stack else None,
-            depth=len(self.stack),
+            tag,
+            self._attributes(raw, start) if found is None else self._matched(found, line),
+            line + 1,
+            start - starts[line] + 1,
+            base + start,
+            base + start + len(raw),
+            self_closing,
+            None,
+            None,
+            stack[-1] if stack else None,
+            len(stack),
         )
-        element.line, element.column = self.index.position(start)
-        self.elements.append(element)
+        elements = self.elements
+        elements.append(element)
         if self_closing or tag in VOID:
             element.end = element.start_tag_end
         else:
-            self.stack.append(len(self.elements) - 1)
-            self.open_tags.append(tag)
+            stack.append(len(elements) - 1)
+            open_tags.append(tag)
 
     def _attributes(self, raw: str, start: int) -> list[Attribute]:
         found = _TAG_NAME.match(raw)
@@ -77,27 +84,64 @@ class Builder:
             pos = match.end()
         return result
 
-    def _matched(self, found: Sequence[re.Match[str]]) -> list[Attribute]:
-        attributes = (self._attribute(match, 0) for match in found)
-        return [a for a in attributes if a is not None]
+    def _matched(self, found: Iterable[re.Match[str]], row: int) -> list[Attribute]:
+        """`_attribute` of each match, written out: a Tistory article has thousands. `row`: the
+        0-based line of the tag, where its attributes usually are."""
+        attributes = []
+        base, starts, length = self.base, self.index.starts, self.index.length
+        row_start = starts[row]
+        row_end = starts[row + 1] if row + 1 < len(starts) else length + 1
+        for match in found:
+            name, value_text = match.group(1, 3)
+            name = name.lower()
+            if name in ("/", ">"):
+                continue
+            at = match.start(1)
+            a_start = base + at
+            if value_text is None:
+                value, v_start = None, base + match.end(1)
+                a_end = v_end = v_start
+            else:
+                a_end = base + match.end(2)
+                if value_text[:1] in ("'", '"'):
+                    inner = value_text[1:-1]
+                    v_start = base + match.start(3) + 1
+                else:
+                    inner = value_text
+                    v_start = base + match.start(3)
+                v_end = v_start + len(inner)
+                value = unescape(inner) if "&" in inner else inner
+            if row_start <= at < row_end and at <= length:
+                line, column = row + 1, at - row_start + 1
+            else:
+                line, column = self.index.position(at)
+            attributes.append(Attribute(name, value, line, column, a_start, a_end, v_start, v_end))
+        return attributes
 
     def _attribute(self, match: re.Match[str], offset: int) -> Attribute | None:
         """The attribute `match` found, `offset` being where the matched string starts in `source`."""
-        name = match.group(1).lower()
+        name, equals, value_text = match.group(1, 2, 3)
+        name = name.lower()
         if name in ("/", ">"):
             return None
-        value_text = match.group(3)
-        a_start = self.base + offset + match.start(1)
-        a_end = self.base + offset + (match.end(2) if match.group(2) else match.end(1))
+        base = self.base + offset
+        at = offset + match.start(1)
+        a_start = self.base + at
+        a_end = base + (match.end(2) if equals else match.end(1))
         if value_text is None:
             value, v_start, v_end = None, a_end, a_end
         else:
             quoted = value_text[:1] in ("'", '"')
             inner = value_text[1:-1] if quoted else value_text
-            v_start = self.base + offset + match.start(3) + (1 if quoted else 0)
+            v_start = base + match.start(3) + (1 if quoted else 0)
             v_end = v_start + len(inner)
             value = unescape(inner) if "&" in inner else inner
-        line, column = self.index.position(a_start - self.base)
+        starts = self.index.starts
+        if at <= 0 or at > self.index.length:  # out of the text: as LineIndex.position clamps it
+            line, column = self.index.position(at)
+        else:
+            row = bisect_right(starts, at) - 1
+            line, column = row + 1, at - starts[row] + 1
         return Attribute(name, value, line, column, a_start, a_end, v_start, v_end)
 
     def _close_top(self, at: int) -> None:

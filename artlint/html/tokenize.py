@@ -12,63 +12,59 @@ Python finds the same tags.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from artlint.html.pairing import Builder
 from artlint.html.vocabulary import RAW_TEXT
 
-_TAG_NAME = re.compile(r"[a-zA-Z][^\t\n\r\f />\x00]*")
-_END_NAME = re.compile(r"[a-zA-Z][^\t\n\r\f />\x00]*")
-_GAP = re.compile(r"(?:[\t\n\r\f ]|/(?!>))*")
+_SPACE = r"[\t\n\r\f ]"
+_GAP_TEXT = rf"(?:{_SPACE}|/(?!>))*"
 # One attribute: a name, then optionally `=` and a quoted or unquoted value, then the gap to the
 # next one. Its groups are the ones the builder reads: 1 name, 2 "=value" with spaces, 3 value.
-_ATTRIBUTE = re.compile(
+_ATTRIBUTE_TEXT = (
     r"""([^\t\n\r\f />][^\t\n\r\f /=>]*)"""
-    r"""([\t\n\r\f ]*=[\t\n\r\f ]*('[^']*'|"[^"]*"|(?!['"])[^\t\n\r\f >]*))?"""
-    r"""(?:[\t\n\r\f ]|/(?!>))*"""
+    rf"""({_SPACE}*={_SPACE}*('[^']*'|"[^"]*"|(?!['"])[^\t\n\r\f >]*))?"""
+    + _GAP_TEXT
 )
+_ATTRIBUTE = re.compile(_ATTRIBUTE_TEXT)
+# A whole tag in one match, read as the tokenizer reads it: each attribute takes the longest text
+# it can and never gives any back (atomic groups, possessive repeats), so a tag the input ends
+# inside is no tag, and where the attributes end is where a one-by-one reading stops.
+_ATTRIBUTES = "(?:(?>" + re.sub(r"\((?!\?)", "(?:", _ATTRIBUTE_TEXT) + "))*+"
+_START_TAG = re.compile(rf"<([a-zA-Z][^\t\n\r\f />\x00]*+)(?:{_SPACE}|/(?!>))*+({_ATTRIBUTES})(/?)>")
+_END_TAG = re.compile(rf"</([a-zA-Z][^\t\n\r\f />\x00]*+)(?:{_SPACE}|/(?!>))*+{_ATTRIBUTES}/?>")
+_CONSTRUCT = re.compile(r"<[a-zA-Z/!?]")
 
 
 def find_tags(text: str, builder: Builder) -> None:
     """Feed every start and end tag of `text` to `builder`, in document order."""
     n = len(text)
-    i = text.find("<")
-    while 0 <= i < n - 1:
+    start, end, attributes = builder.start, builder.end, _ATTRIBUTE.finditer
+    start_tag, end_tag, construct = _START_TAG.match, _END_TAG.match, _CONSTRUCT.search
+    found = construct(text)
+    while found is not None:
+        i = found.start()
         following = text[i + 1]
-        if following.isascii() and following.isalpha():
-            k = _start_tag(text, i, builder)
-        elif following == "/":
-            k = _end_tag(text, i, builder)
+        if following == "/":
+            k = _end_tag(text, i, end, end_tag)
         elif following == "!":
             k = _markup_declaration(text, i)
         elif following == "?":
             k = _until_gt(text, i + 2)  # a processing instruction is a bogus comment
         else:
-            k = i + 1  # a lone "<" is text
-        i = text.find("<", k)
-
-
-def _start_tag(text: str, i: int, builder: Builder) -> int:
-    name = _TAG_NAME.match(text, i + 1)
-    assert name is not None  # the caller saw a letter after "<"
-    k = _GAP.match(text, name.end()).end()  # type: ignore[union-attr]
-    attributes: list[re.Match[str]] = []
-    while k < len(text) and text[k] != ">" and not text.startswith("/>", k):
-        attribute = _ATTRIBUTE.match(text, k)
-        if attribute is None or attribute.end() == k:
-            break
-        attributes.append(attribute)
-        k = attribute.end()
-    if text.startswith("/>", k):
-        end, self_closing = k + 2, True
-    elif text.startswith(">", k):
-        end, self_closing = k + 1, False
-    else:
-        return len(text)  # the input ends inside the tag: no tag, and nothing after it
-    tag = name.group().lower()
-    builder.start(tag, i, text[i:end], self_closing=self_closing, found=attributes)
-    if tag in RAW_TEXT and not self_closing:
-        return _raw_text_end(text, end, tag)
-    return end
+            tag = start_tag(text, i)
+            if tag is None:
+                return  # the input ends inside the tag: no tag, and nothing after it
+            k = tag.end()
+            name = tag.group(1).lower()
+            closing = tag.group(3) == "/"
+            a, b = tag.span(2)
+            start(name, i, text[i:k], self_closing=closing, found=attributes(text, a, b) if a < b else ())
+            if name in RAW_TEXT and not closing:
+                k = _raw_text_end(text, k, name)
+        if k >= n:
+            return
+        found = construct(text, k)
 
 
 def _raw_text_end(text: str, start: int, tag: str) -> int:
@@ -78,30 +74,19 @@ def _raw_text_end(text: str, start: int, tag: str) -> int:
     return len(text) if found is None else found.start()
 
 
-def _end_tag(text: str, i: int, builder: Builder) -> int:
+def _end_tag(
+    text: str, i: int, end: Callable[[str, int], None], match: Callable[..., re.Match[str] | None]
+) -> int:
     following = text[i + 2 : i + 3]
     if following == ">":
         return i + 3  # "</>" is dropped
     if not (following.isascii() and following.isalpha()):
         return _until_gt(text, i + 2)  # "</ x>" is a bogus comment
-    name = _END_NAME.match(text, i + 2)
-    assert name is not None
-    close = _tag_close(text, name.end())
-    if close < 0:
-        return len(text)
-    builder.end(name.group().lower(), i)
-    return close + 1
-
-
-def _tag_close(text: str, k: int) -> int:
-    """The `>` ending a tag whose attributes start at `k` (quoted values may hold `>`), or -1."""
-    k = _GAP.match(text, k).end()  # type: ignore[union-attr]
-    while k < len(text):
-        attribute = _ATTRIBUTE.match(text, k)
-        if attribute is None or attribute.end() == k:
-            return k if text[k] == ">" else (k + 1 if text.startswith("/>", k) else -1)
-        k = attribute.end()
-    return -1
+    tag = match(text, i)
+    if tag is None:
+        return len(text)  # the input ends inside the tag
+    end(tag.group(1).lower(), i)
+    return tag.end()
 
 
 def _markup_declaration(text: str, i: int) -> int:

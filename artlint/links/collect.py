@@ -18,6 +18,9 @@ _REFUSED = re.compile(
     r"(!?)\[[^\[\]\n]*\]\(\s*<?((?:javascript|vbscript|data|file):(?:[^\s()<>]|\([^\s()]*\))*)",
     re.IGNORECASE,
 )
+# What every _REFUSED match holds; its leading "](" lets the search skip ahead, so most files
+# are spared the slow scan.
+_SCHEME_WORD = re.compile(r"\]\(\s*<?(?:javascript|vbscript|data|file):", re.IGNORECASE)
 _REFUSED_SCHEME = re.compile(r"^\s*(?:javascript|vbscript|data|file):", re.IGNORECASE)
 # Block tokens whose lines cannot hold a link reference definition.
 _LEAF_BLOCKS = {"paragraph_open", "heading_open", "html_block", "code_block", "fence", "table_open", "hr"}
@@ -41,6 +44,8 @@ def body_links(doc: Document) -> list[Link]:
 
 def refused_links(doc: Document) -> list[Link]:
     """`[x](javascript:...)`: markdown-it shows it as text, most other renderers as a link."""
+    if _SCHEME_WORD.search(doc.text, doc.body_offset) is None:
+        return []
     known = {link.start for link in doc.links}
     found = []
     for match in _REFUSED.finditer(doc.text, doc.body_offset):

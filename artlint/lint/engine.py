@@ -26,7 +26,22 @@ def selected_rules(
 ) -> list[tuple[Rule, RuleSettings]]:
     """The rules that run on `path`, each with its settings; `rules`: the candidates (default:
     every registered rule)."""
-    rel = settings.relative(path)
+    if settings.overrides:
+        return _selected(settings, settings.relative(path), rules)
+    # Without overrides every file gets the same rules: choose them once per run.
+    last = _LAST_CHOICE.get("everywhere")
+    if last is None or last[0] is not settings or last[1] is not rules:
+        last = (settings, rules, _selected(settings, "", rules))
+        _LAST_CHOICE["everywhere"] = last
+    return list(last[2])
+
+
+_LAST_CHOICE: dict[str, tuple[Settings, Sequence[Rule] | None, list[tuple[Rule, RuleSettings]]]] = {}
+
+
+def _selected(
+    settings: Settings, rel: str, rules: Sequence[Rule] | None
+) -> list[tuple[Rule, RuleSettings]]:
     select, extend, ignore = settings.select, list(settings.extend_select), list(settings.ignore)
     rule_settings: dict[str, RuleSettings] = dict(settings.rules)
     for override in settings.overrides:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -28,16 +28,22 @@ class LineIndex:
         self.starts = starts
         self.length = len(text)
 
+    # Both are called for every tag, attribute and finding: comparisons, not min() and max().
     def position(self, offset: int) -> tuple[int, int]:
-        offset = max(0, min(offset, self.length))
-        line = bisect.bisect_right(self.starts, offset) - 1
-        return line + 1, offset - self.starts[line] + 1
+        if offset > self.length:
+            offset = self.length
+        if offset < 0:
+            offset = 0
+        starts = self.starts
+        line = bisect.bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
 
     def offset(self, line: int, column: int = 1) -> int:
-        if line > len(self.starts):
+        starts = self.starts
+        if line > len(starts):
             return self.length
-        line = max(1, line)
-        return min(self.starts[line - 1] + column - 1, self.length)
+        found = starts[line - 1 if line > 1 else 0] + column - 1
+        return found if found < self.length else self.length
 
     def line_span(self, line: int) -> tuple[int, int]:
         """Offsets of the start of `line` and of its end (before the newline)."""
@@ -65,8 +71,9 @@ class FrontMatter:
     node: Any = None  # yaml.Node tree for YAML, for positions and duplicate keys
 
 
-@dataclass(frozen=True)
-class Attribute:
+class Attribute(NamedTuple):
+    """One attribute of a start tag; a tuple, since a file's tags make many and they never change."""
+
     name: str  # lower-cased
     value: str | None  # entity-decoded; None for a bare attribute
     line: int

@@ -20,6 +20,7 @@ Use instead:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -47,38 +48,48 @@ def check(ctx: Context) -> Iterator[Finding]:
     for style in _css.styles(ctx):
         where = f"style attribute on <{style.element.tag}>"
         for d in style.declarations:
+            problem = _problem(d.prop, d.value, d.text)
+            if problem is None:
+                continue
+            detail, insert = problem
             fix = None
-            if not d.prop:
-                message = f"{where}: {d.text!r} is not a declaration (no ':')"
-            elif not d.value:
-                message = f"{where}: {d.prop!r} has no value"
-            elif not _cssprops.known(d.prop):
-                message = f"{where}: unknown property {d.prop!r}"
-            else:
-                joined = _run_on(d)
-                if joined is not None:
-                    name, offset = joined
-                    message = f"{where}: missing ';' before {name!r} in {d.text!r}"
-                    fix = Fix((Edit(offset, offset, "; "),), "insert the missing ';'", safe=False)
-                else:
-                    why = _cssprops.value_problem(d.prop, d.value)
-                    if why is None:
-                        continue
-                    message = f"{where}: invalid value for {d.prop}: {d.value!r} ({why})"
+            if insert is not None:
+                offset = d.start + insert
+                fix = Fix((Edit(offset, offset, "; "),), "insert the missing ';'", safe=False)
             line, column = doc.position(d.start)
             end_line, end_column = doc.position(d.end)
+            message = f"{where}: {detail}"
             yield Finding(line, column, message, end_line=end_line, end_column=end_column, fix=fix)
 
 
-def _run_on(d: _css.Declaration) -> tuple[str, int] | None:
-    """A second `property:` inside the value: the name and its offset in the file."""
-    colon = d.text.find(":")
-    match = _RUN_ON.search(d.text, colon + 1)
+@functools.lru_cache(maxsize=4096)  # editor exports repeat the same declarations
+def _problem(prop: str, value: str, text: str) -> tuple[str, int | None] | None:
+    """What is wrong with a declaration, and where in its text a missing ';' goes; None: nothing."""
+    if not prop:
+        return f"{text!r} is not a declaration (no ':')", None
+    if not value:
+        return f"{prop!r} has no value", None
+    if not _cssprops.known(prop):
+        return f"unknown property {prop!r}", None
+    joined = _run_on(text)
+    if joined is not None:
+        name, offset = joined
+        return f"missing ';' before {name!r} in {text!r}", offset
+    why = _cssprops.value_problem(prop, value)
+    if why is None:
+        return None
+    return f"invalid value for {prop}: {value!r} ({why})", None
+
+
+def _run_on(text: str) -> tuple[str, int] | None:
+    """A second `property:` inside the value: the name and its offset in `text`."""
+    colon = text.find(":")
+    match = _RUN_ON.search(text, colon + 1)
     if match is None or match.group(1).startswith("//"):
         return None
     word = match.group(1).lower()
     for size in range(len(word), 1, -1):
         name = word[-size:]
         if name[0] != "-" and _cssprops.known(name) and not name.startswith("mso-"):
-            return name, d.start + match.end(1) - size
+            return name, match.end(1) - size
     return None

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from jsonschema.protocols import Validator
 
 
+@functools.cache  # the installed package does not change during a run; a check asks per file
 def builtin_dir() -> Path:
     """Schemas ship inside the wheel as artlint/schemas; a source checkout has them at the top."""
     package = Path(__file__).parents[1]
@@ -25,14 +26,20 @@ NOT_FRONT_MATTER = frozenset({"report", "article"})  # schemas of artlint's own 
 
 
 def builtin_names() -> list[str]:
+    return list(_builtin_names())
+
+
+@functools.cache
+def _builtin_names() -> tuple[str, ...]:
     names = (p.name.removesuffix(".schema.json") for p in builtin_dir().glob("*.schema.json"))
-    return sorted(n for n in names if n not in NOT_FRONT_MATTER)
+    return tuple(sorted(n for n in names if n not in NOT_FRONT_MATTER))
 
 
 def resolve(ref: str, settings: Settings) -> Path:
-    candidate = builtin_dir() / f"{ref}.schema.json"
-    if ref in builtin_names() and candidate.is_file():
-        return candidate
+    if ref in _builtin_names():
+        candidate = builtin_dir() / f"{ref}.schema.json"
+        if candidate.is_file():
+            return candidate
     path = Path(ref)
     if not path.is_absolute():
         path = settings.root / path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 RGBA = tuple[float, float, float, float]  # channels 0..255, alpha 0..1
@@ -52,6 +53,7 @@ _NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?"
 _COMPONENT = re.compile(rf"({_NUMBER})(%|deg|turn|rad|grad)?")
 
 
+@functools.lru_cache(maxsize=4096)  # editor exports repeat the same few colours
 def parse_color(value: str) -> RGBA | None:
     """The colour a CSS value names, or None when it is contextual or not a colour."""
     text = value.strip().lower()
@@ -69,6 +71,7 @@ def parse_color(value: str) -> RGBA | None:
     return _function(func.group(1), func.group(2)) if func else None
 
 
+@functools.lru_cache(maxsize=4096)
 def is_color(value: str) -> bool:
     text = value.strip().lower()
     return text in CONTEXTUAL or text.startswith("var(") or parse_color(text) is not None

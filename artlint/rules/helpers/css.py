@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from html import unescape
-from typing import Any
+from typing import Any, NamedTuple
 
 from artlint.model.diagnostics import Edit, Finding, Fix
 from artlint.model.document import Attribute, Document, HtmlElement
@@ -15,8 +15,9 @@ from artlint.rules.base import Context
 from artlint.rules.helpers import html as _html
 
 
-@dataclass(frozen=True)
-class Declaration:
+class Declaration(NamedTuple):
+    """One declaration of a style attribute (a tuple: a Tistory article holds hundreds)."""
+
     prop: str  # lower-cased; "" when the declaration has no colon
     value: str  # entity-decoded, without "!important"
     text: str  # the declaration as written, trimmed, without the ";"
@@ -35,8 +36,10 @@ class Declaration:
         return f"{self.prop}: {self.value}{important}" if self.wellformed else self.text
 
 
-@dataclass(frozen=True)
+@dataclass
 class Style:
+    """A rendered style attribute and its declarations (not frozen: that triples its making)."""
+
     element: HtmlElement
     index: int  # in Document.elements
     attribute: Attribute
@@ -48,12 +51,11 @@ _IMPORTANT = re.compile(r"\s*!\s*important\s*$", re.IGNORECASE)
 
 
 def declarations(doc: Document, attribute: Attribute) -> tuple[Declaration, ...]:
-    raw = doc.text[attribute.value_start : attribute.value_end]
     base = attribute.value_start
-    return tuple(
+    return tuple([
         Declaration(prop, value, text, base + start, base + end, base + cut, important)
-        for prop, value, text, start, end, cut, important in _parsed(raw)
-    )
+        for prop, value, text, start, end, cut, important in _parsed(doc.text[base : attribute.value_end])
+    ])
 
 
 _Parsed = tuple[str, str, str, int, int, int, bool]

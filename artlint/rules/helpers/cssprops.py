@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from artlint.rules.helpers import color as _color
@@ -84,6 +85,7 @@ def known(prop: str) -> bool:
     return prop in PROPERTIES or prop.startswith(PREFIXES)
 
 
+@functools.lru_cache(maxsize=4096)  # editor exports repeat the same declarations
 def value_problem(prop: str, value: str) -> str | None:
     """Why `value` is not valid for `prop`, for the properties checked; None when fine."""
     lowered = value.lower().strip()

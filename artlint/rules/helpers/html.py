@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from html import unescape
+from itertools import pairwise
 
 from artlint.model.diagnostics import Edit
 from artlint.model.document import Attribute, Document, HtmlElement
@@ -30,11 +31,18 @@ def under(ctx: Context, selectors: Sequence[str]) -> list[bool]:
     key = "under:" + " ".join(selectors)
     cached: list[bool] | None = ctx.cache.get(key)
     if cached is None:
+        tags = {s for s in selectors if not s.startswith(".")}
+        classes = {s[1:] for s in selectors if s.startswith(".")}
         cached = []
         for element in ctx.document.elements:
             parent = element.parent
-            flag = (parent is not None and cached[parent]) or any(matches(element, s) for s in selectors)
-            cached.append(flag)
+            if (parent is not None and cached[parent]) or element.tag in tags:
+                cached.append(True)
+            elif classes:  # as `matches` reads a class selector
+                names = element.get("class")
+                cached.append(bool(names) and not classes.isdisjoint(names.split()))  # type: ignore[union-attr]
+            else:
+                cached.append(False)
         ctx.cache[key] = cached
     return cached
 
@@ -127,7 +135,29 @@ def is_html(ctx: Context, start: int, end: int | None = None) -> bool:
         return True
     text = ctx.document.text
     tag = text[start : text.find(">", start) + 1 if end is None else end]
-    return any(s <= start < e and tag in tags for s, e, tags in _inline_tags(ctx))
+    starts, spans, disjoint = _inline_index(ctx)
+    if disjoint:
+        i = bisect_right(starts, start) - 1
+        return i >= 0 and start < spans[i][1] and tag in spans[i][2]
+    return any(s <= start < e and tag in tags for s, e, tags in spans)
+
+
+_InlineIndex = tuple[list[int], list[tuple[int, int, set[str]]], bool]
+
+
+def _inline_index(ctx: Context) -> _InlineIndex:
+    """The spans of `_inline_tags`, those of the same lines (a table row's cells) made one, and
+    whether no two overlap, so that the span holding an offset is found by bisection."""
+    cached: _InlineIndex | None = ctx.cache.get("html-inline-index")
+    if cached is None:
+        merged: dict[tuple[int, int], set[str]] = {}
+        for s, e, tags in _inline_tags(ctx):
+            merged.setdefault((s, e), set()).update(tags)
+        spans = [(s, e, tags) for (s, e), tags in sorted(merged.items())]
+        disjoint = all(a[1] <= b[0] for a, b in pairwise(spans))
+        cached = ([s for s, _, _ in spans], spans, disjoint)
+        ctx.cache["html-inline-index"] = cached
+    return cached
 
 
 def elements(ctx: Context) -> list[tuple[int, HtmlElement]]:
