@@ -13,6 +13,7 @@ from artlint.convert.paths import Item
 from artlint.convert.work import Job, run_chunk
 
 Entry = tuple[Item, str | None]
+CHUNK = 8
 
 
 def chunked(entries: list[Entry], size: int) -> Iterator[list[Entry]]:
@@ -28,7 +29,9 @@ def run(job: Job, entries: list[Entry], jobs: int, on_result: Callable[[dict[str
     workers = jobs if jobs > 0 else available_cores()
     _warm_up()
     lean_collector()  # after the warm-up, so what it loaded is frozen out of every collection
-    size = max(1, min(32, len(entries) // (workers * 4) or 1))
+    # A file takes tens of milliseconds to convert and verify: chunks of a few files keep the
+    # last ones short, so no core waits long at the end for another's chunk.
+    size = max(1, min(CHUNK, len(entries) // (workers * 4) or 1))
     with progress(len(entries), "converting") as advance:
         chunks = list(chunked(entries, size))
         if workers == 1 or len(chunks) <= 2:
