@@ -18,6 +18,7 @@ so artlint runs on a small archive too.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -53,7 +54,8 @@ def sources() -> list[Path]:
 def replicate(count: int) -> Path:
     """benchmarks/.work/archive-COUNT: corpus copies in copy-N folders, COUNT files in all."""
     archive = WORK / f"archive-{count}"
-    if archive.is_dir() and sum(1 for p in archive.rglob("*") if p.is_file()) == count:
+    marker = archive / ".complete"
+    if marker.is_file() and marker.read_text() == str(count):
         return archive
     shutil.rmtree(archive, ignore_errors=True)
     files = sources()
@@ -62,6 +64,11 @@ def replicate(count: int) -> Path:
         target = archive / f"copy-{n // len(files)}" / source.relative_to(CORPUS)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
+    # Default settings (the repository's own exclude benchmarks/) and a repository of its own:
+    # artlint lists files with git, and benchmarks/.work is git-ignored.
+    (archive / ".artlint.toml").write_text("# artlint defaults\n")
+    subprocess.run(["git", "init", "-q", str(archive)], check=True)
+    marker.write_text(str(count))
     return archive
 
 
@@ -118,9 +125,15 @@ def measure(command: list[str]) -> tuple[float, int, float]:
 
 def run_artlint(archive: Path, count: int) -> tuple[float, int, float]:
     out = WORK / f"out-artlint-{count}"
+    report = WORK / f"report-{count}.json"
     shutil.rmtree(out, ignore_errors=True)
-    return measure([sys.executable, "-m", "artlint", "convert", str(archive), "--to", "markdown",
-                    "--out", str(out), "--quiet", "--report", str(WORK / f"report-{count}.json")])
+    timing = measure([sys.executable, "-m", "artlint", "convert", str(archive), "--to", "markdown",
+                      "--out", str(out), "--quiet", "--report", str(report),
+                      "--config", str(archive / ".artlint.toml")])
+    done = json.loads(report.read_text(encoding="utf-8"))["summary"]["files"]
+    if done != count:  # a rate over files never converted would mean nothing
+        sys.exit(f"artlint converted {done} of the {count} files in {archive}")
+    return timing
 
 
 def run_markdownify(archive: Path, count: int) -> tuple[float, int, float]:

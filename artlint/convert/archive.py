@@ -13,6 +13,7 @@ from artlint.convert.paths import Item
 from artlint.convert.work import Job, run_chunk
 
 Entry = tuple[Item, str | None]
+CHUNK = 8
 
 
 def chunked(entries: list[Entry], size: int) -> Iterator[list[Entry]]:
@@ -23,10 +24,14 @@ def chunked(entries: list[Entry], size: int) -> Iterator[list[Entry]]:
 def run(job: Job, entries: list[Entry], jobs: int, on_result: Callable[[dict[str, Any]], None]) -> None:
     """Convert every entry, calling `on_result` for each in input order."""
     from artlint.progress import progress
-    from artlint.runner import available_cores, parallel_map
+    from artlint.runner import available_cores, lean_collector, parallel_map
 
     workers = jobs if jobs > 0 else available_cores()
-    size = max(1, min(32, len(entries) // (workers * 4) or 1))
+    _warm_up()
+    lean_collector()  # after the warm-up, so what it loaded is frozen out of every collection
+    # A file takes tens of milliseconds to convert and verify: chunks of a few files keep the
+    # last ones short, so no core waits long at the end for another's chunk.
+    size = max(1, min(CHUNK, len(entries) // (workers * 4) or 1))
     with progress(len(entries), "converting") as advance:
         chunks = list(chunked(entries, size))
         if workers == 1 or len(chunks) <= 2:
@@ -36,6 +41,18 @@ def run(job: Job, entries: list[Entry], jobs: int, on_result: Callable[[dict[str
         # One chunk of files is one task: the job travels once per chunk, not once per file.
         for results in parallel_map(_run_chunk, chunks, min(workers, len(chunks)), _set_job, (job,), 1):
             _deliver(results, on_result, advance)
+
+
+def _warm_up() -> None:
+    """Load what every conversion needs once, before the workers fork, so none loads it again."""
+    from artlint import site  # noqa: F401  (each file's site decides its flavour)
+    from artlint.convert import pipeline, to_html  # noqa: F401
+    from artlint.frontmatter import split  # noqa: F401
+    from artlint.html import sanitize  # noqa: F401
+    from artlint.meaning import compare  # noqa: F401
+    from artlint.parsing.parse import markdown
+
+    markdown()
 
 
 _job: list[Job] = []

@@ -15,7 +15,7 @@ from bs4.element import Comment, NavigableString, Tag
 from artlint.convert import blocks, tables
 from artlint.convert.options import Options
 from artlint.convert.residue import count, strip_attributes
-from artlint.html.vocabulary import is_spacer
+from artlint.html.vocabulary import INVISIBLE, SPACER_WRAPPERS, is_spacer
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
@@ -99,8 +99,18 @@ def inside(tag: Tag, name: str) -> bool:
 
 def _spacer(tag: Tag) -> bool:
     """An empty line made by the editor (html.vocabulary decides what one looks like)."""
-    names = [d.name for d in tag.descendants if isinstance(d, Tag)]
-    return is_spacer(names, "".join(d for d in tag.descendants if isinstance(d, NavigableString)))
+    names: list[str] = []
+    texts: list[str] = []
+    for node in tag.descendants:
+        if isinstance(node, Tag):
+            if node.name.lower() not in SPACER_WRAPPERS:
+                return False  # not a spacer, whatever its text: the common case, decided early
+            names.append(node.name)
+        elif isinstance(node, NavigableString):
+            if node.strip(INVISIBLE):
+                return False  # a character that shows
+            texts.append(node)
+    return is_spacer(names, "".join(texts))
 
 
 def _span(soup: BeautifulSoup, tag: Tag, options: Options, dropped: dict[str, int]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,7 @@ from artlint.convert import summary
 from artlint.convert.options import ConvertError, Options
 from artlint.convert.paths import Item, expand, safe_relative
 from artlint.convert.work import Job
-from artlint.text.files import AtomicFile
+from artlint.text.files import AtomicFile, sync_folders
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 TARGETS = ("markdown", "blog", "json", "jsonl")
@@ -51,9 +52,12 @@ def run(request: Request) -> int:
         return EXIT_USAGE
     tally = summary.Tally()
     jsonl = _JsonlWriter(request) if request.to == "jsonl" else None
+    written: set[str] = set()  # folders of the files written, synced once each at the end
 
     def on_result(result: dict[str, Any]) -> None:
         tally.add(result, request.report is not None)
+        if result["status"] == "converted" and result["output"]:
+            written.add(os.path.dirname(result["output"]))
         if job.mode == "print" and "text" in result:
             sys.stdout.write(result.pop("text"))
         if jsonl is not None and "line" in result:
@@ -76,6 +80,8 @@ def run(request: Request) -> int:
         if jsonl is not None:
             jsonl.abort()
         raise
+    finally:
+        sync_folders(written)
     if jsonl is not None:
         jsonl.finish(tally, job.mode)
     summary.print_summary(tally, job.mode, quiet=request.quiet)

@@ -112,7 +112,7 @@ def _from_text(article: Article, parsed: Body, source: str, to: str, options: Op
             # The same plain Markdown, unchanged: it parses, reads and converts the same.
             after = expected if expected is not None else meaning_of(parsed)
         elif options.verify:
-            again, after = _markdown_again(text, options, keep)
+            again, after = _markdown_again(text, options, keep, article.front_matter)
             outcome.unstable = again != text
     elif to == "json":
         after = meaning_of(articles.parse_body(body))
@@ -172,14 +172,25 @@ def _blog_body(markdown_body: str, options: Options) -> str:
     return to_html.convert(articles.parse_body(markdown_body), options)
 
 
-def _markdown_again(text: str, options: Options, keep: frozenset[str]) -> tuple[str, meaning.Meaning]:
-    """The output converted again, and its Meaning (from the same parse)."""
-    article, body = articles.from_text(text, "<output>")
+def _markdown_again(
+    text: str, options: Options, keep: frozenset[str], loaded: str
+) -> tuple[str, meaning.Meaning]:
+    """The output converted again, and its Meaning (from the same parse).
+
+    `loaded`: the input's front-matter block, already loaded without error; an output that
+    starts with that very block has its body parsed without loading the block again.
+    """
+    offset = len(loaded)
+    if loaded and text.startswith(loaded) and articles.split_body(text) == text[offset:]:
+        front, body = loaded, articles.parse_body(text[offset:])
+    else:
+        article, body = articles.from_text(text, "<output>")
+        front = article.front_matter
     after = meaning_of(body)
     if not body.has_html:
         return text, after  # plain Markdown is kept line by line, already tidied: nothing changes
     converted = to_markdown.convert(body, options, keep=keep).markdown
-    return articles.join_body(article.front_matter, converted), after
+    return articles.join_body(front, converted), after
 
 
 def _blog_again(text: str, options: Options) -> tuple[str, meaning.Meaning]:

@@ -104,7 +104,8 @@ def _convert(job: Job, item: Item, text: str | None, result: dict[str, Any]) -> 
     else:
         from artlint.text.files import write_bytes
 
-        write_bytes(path, outcome.output.encode("utf-8"))
+        # The run syncs each folder once at the end (command.run), not once per file.
+        write_bytes(path, outcome.output.encode("utf-8"), sync_folder=False)
         result["status"] = "converted"
 
 

@@ -91,7 +91,9 @@ EDITOR_MARKUP: Mapping[str, str] = {
 
 # Inside a spacer paragraph: line breaks and wrappers the editor leaves around them.
 SPACER_WRAPPERS = frozenset(("br", "span", "b", "strong", "i", "em", "font", "u"))
-_INVISIBLE = str.maketrans("", "", " \t\n\r\f\v\u00a0\u200b\ufeff")
+# Characters that show nothing: a text of only these is blank to the reader.
+INVISIBLE = " \t\n\r\f\v\u00a0\u200b\ufeff"
+_INVISIBLE = str.maketrans("", "", INVISIBLE)
 
 
 def is_spacer(names: Iterable[str], text: str) -> bool:

@@ -112,9 +112,23 @@ def write_atomic(
     write_bytes(path, text.encode("utf-8") if style is None else encode(text, style))
 
 
-def write_bytes(path: str | os.PathLike[str], data: bytes, durable: bool = True) -> None:
-    with AtomicFile(path, durable) as handle:
+def write_bytes(
+    path: str | os.PathLike[str], data: bytes, durable: bool = True, sync_folder: bool = True
+) -> None:
+    """`sync_folder=False`: the caller syncs the folder later (see `sync_folders`)."""
+    with AtomicFile(path, durable, sync_folder) as handle:
         handle.write(data)
+
+
+def sync_folders(folders: Iterable[str | os.PathLike[str]]) -> None:
+    """Make the renames into `folders` durable: one sync per folder, for a batch of writes.
+
+    A batch writes its files with `sync_folder=False` and calls this once at the end. Each file's
+    content is on disk before its rename, so until the folder is synced a power cut can only
+    undo a rename, which leaves the original file: never a half-written one.
+    """
+    for folder in dict.fromkeys(os.path.realpath(f) for f in folders):
+        _sync_folder(folder)
 
 
 class AtomicFile:
@@ -126,11 +140,13 @@ class AtomicFile:
     The folder is created when missing. An existing target's mode, and its owner where the
     process may set it, are copied to the new file. `durable=False` skips the fsyncs, for files
     that may be lost in a power cut but never seen half written (the result cache: a lost or
-    unreadable entry only costs a re-check).
+    unreadable entry only costs a re-check). `sync_folder=False` leaves the folder's sync to the
+    caller, who makes a batch of renames durable at once (`sync_folders`).
     """
 
-    def __init__(self, path: str | os.PathLike[str], durable: bool = True) -> None:
+    def __init__(self, path: str | os.PathLike[str], durable: bool = True, sync_folder: bool = True) -> None:
         self.durable = durable
+        self.sync_folder = durable and sync_folder
         self.target = os.path.realpath(path)  # a link is written through to what it points at
         folder, name = os.path.split(self.target)
         os.makedirs(folder or ".", exist_ok=True)
@@ -155,7 +171,7 @@ class AtomicFile:
         except BaseException:
             self.abort()
             raise
-        if self.durable:
+        if self.sync_folder:
             _sync_folder(os.path.dirname(self.target))
 
     def abort(self) -> None:
