@@ -215,7 +215,10 @@ class ResultCache:
         blocks: list[str] = []
         if all(d.path == path for d in result.diagnostics):
             blocks = plain_blocks(result)
-        text = "".join(blocks).encode("utf-8", "surrogatepass")
+        report = "".join(blocks)
+        if len(blocks) == len(result.diagnostics):
+            result.rendered = (result.diagnostics, report)  # the parent prints these as they are
+        text = report.encode("utf-8", "surrogatepass")
         head = {
             "format": FORMAT,
             "settings": self.fingerprint,

@@ -64,7 +64,8 @@ def excerpt(
 def plain_blocks(result: FileResult) -> list[str]:
     """Each diagnostic of `result` as the uncoloured text reporter writes it, one string each:
     `path:line:col: CODE name message`, then the source line and the caret under it."""
-    return [_block(d, _lines(result), False) for d in result.diagnostics]
+    lines = _lines(result)
+    return [_block(d, lines, False) for d in result.diagnostics]
 
 
 def _lines(result: FileResult) -> list[str]:
