@@ -50,6 +50,10 @@ def parser(flavor: Flavor = GFM) -> MarkdownIt:
         from mdit_py_plugins.deflist import deflist_plugin
 
         md.use(deflist_plugin)
+    if flavor.autolinks:
+        from artlint.flavors.autolinks import autolinks
+
+        md.core.ruler.push("gfm_autolinks", autolinks)
     if flavor.engine in ("kramdown", "goldmark") or flavor.heading_ids != "github":
         from artlint.flavors import syntax
 

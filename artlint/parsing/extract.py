@@ -110,28 +110,34 @@ def _inline_links(doc: Document, md: MarkdownIt, token: Token) -> list[Link]:
         attr = "href" if child.type == "link_open" else "src"
         href = str(child.attrGet(attr) or "")
         kind = "image" if child.type == "image" else "markdown"
-        if child.markup == "autolink":
+        if child.markup in ("autolink", "linkify"):  # <https://x.org>, or GFM's bare https://x.org
             kind = "autolink"
         text = child.content if child.type == "image" else _link_text(children, i)
         place = next(
             (n for n, c in enumerate(candidates) if n not in used and c[2] == href), None
         )
         if place is None:
-            offset, url = _fallback(doc, token, child, start, end, href)
-            if child.markup != "autolink" and kind == "markdown":
+            offset, url = _fallback(doc, token, child, start, end, href, text)
+            if kind == "markdown":
                 kind = "reference"
         else:
             used.add(place)
             offset, url, _ = candidates[place]
-        length = len(url) if place is not None or child.markup == "autolink" else 0
+        length = len(url) if place is not None or kind == "autolink" else 0
+        if child.markup == "linkify":
+            length = len(text)
         line, column = doc.position(offset)
         links.append(Link(url, kind, line, column, offset, offset + length, text=text))
     return links
 
 
 def _fallback(
-    doc: Document, token: Token, child: Token, start: int, end: int, href: str
+    doc: Document, token: Token, child: Token, start: int, end: int, href: str, text: str
 ) -> tuple[int, str]:
+    if child.markup == "linkify":
+        found = doc.text.find(text, start, end)
+        if found >= 0:
+            return found, href  # www.x.org links to http://www.x.org
     if child.markup == "autolink":
         raw = str(child.attrGet("href") or "")
         target = raw.removeprefix("mailto:")
