@@ -36,7 +36,7 @@ class Flavor:
     strikethrough: bool = True
     footnotes: bool = False
     definition_lists: bool = False
-    autolinks: bool = False  # GFM's extended autolinks: www.x.org, https://x.org, me@x.org as text
+    autolinks: str = ""  # bare www.x.org, https://x.org, me@x.org as links: "gfm", "goldmark" or ""
     definition_term_ids: bool = False  # goldmark parser.autoDefinitionTermID
     hard_wrap: bool = False
     parse_block_html: bool = False  # kramdown: Markdown inside HTML blocks is parsed
@@ -64,7 +64,7 @@ _SHOWN = ("raw_html", "smart_quotes", "heading_ids", "definition_term_ids", "blo
           "hard_wrap", "parse_block_html", "input")
 
 COMMONMARK = Flavor("commonmark", "markdown-it", tables=False, strikethrough=False)
-GFM = Flavor("gfm", "markdown-it", footnotes=True, autolinks=True)
+GFM = Flavor("gfm", "markdown-it", footnotes=True, autolinks="gfm")
 KRAMDOWN = Flavor(
     "kramdown",
     "kramdown",
@@ -87,6 +87,7 @@ GOLDMARK = Flavor(
     definition_lists=True,
     attribute_lists="goldmark",
     smart_quotes=True,
+    autolinks="goldmark",
     templates=("shortcode",),
 )
 MDX = Flavor("mdx", "remark", footnotes=True, templates=("mdx",))

@@ -12,14 +12,18 @@ remark-gfm. markdown-it-py has no such rule without linkify-it, whose idea of a 
 - an address is letters, digits and `.-_+` before `@`, a domain with a dot after it, not
   ending in `-` or `_`.
 
-Text inside links (and code, which is never text) is left alone.
+Text inside links (and code, which is never text) is left alone. goldmark's linkify (Hugo,
+`markup.goldmark.extensions.linkify`) differs: a URL too must follow white space or `*_~(`, its
+host needs a dot and may hold `_`, its path stops at the first non-ASCII character, and `www.`
+links get `https://` (Hugo's `linkifyProtocol`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore
@@ -30,7 +34,27 @@ _TRIM = frozenset("?!.,:*_~'\"")
 _EMAIL_LOCAL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_+")
 
 
-def autolinks(state: StateCore) -> None:
+class Style(NamedTuple):
+    www_scheme: str = "http://"
+    url_after_space: bool = False  # http:// too only after white space or *_~(
+    host_underscores: bool = False
+    url_needs_dot: bool = False
+    ascii_path: bool = False
+
+
+GFM = Style()
+GOLDMARK = Style("https://", url_after_space=True, host_underscores=True, url_needs_dot=True,
+                 ascii_path=True)
+
+
+def rule(style: Style) -> Callable[[StateCore], None]:
+    def autolinks(state: StateCore) -> None:
+        _autolinks(state, style)
+
+    return autolinks
+
+
+def _autolinks(state: StateCore, style: Style) -> None:
     for token in state.tokens:
         if token.type != "inline" or not token.children:
             continue
@@ -43,7 +67,7 @@ def autolinks(state: StateCore) -> None:
             elif child.type == "link_close":
                 depth -= 1
             if child.type == "text" and depth == 0 and _START.search(child.content):
-                pieces = _split(child, state)
+                pieces = _split(child, state, style)
                 changed = changed or len(pieces) > 1
                 children.extend(pieces)
             else:
@@ -52,7 +76,7 @@ def autolinks(state: StateCore) -> None:
             token.children = children
 
 
-def _split(text: Token, state: StateCore) -> list[Token]:
+def _split(text: Token, state: StateCore, style: Style) -> list[Token]:
     from markdown_it.token import Token
 
     content = text.content
@@ -61,7 +85,8 @@ def _split(text: Token, state: StateCore) -> list[Token]:
     for match in _START.finditer(content):
         if match.start() < done:
             continue
-        found = _email(content, match.start()) if match.group() == "@" else _url(content, match.start())
+        found = (_email(content, match.start()) if match.group() == "@"
+                 else _url(content, match.start(), style))
         if found is None:
             continue
         begin, end, href = found
@@ -88,35 +113,38 @@ def _text(content: str) -> Token:
     return token
 
 
-def _url(s: str, at: int) -> tuple[int, int, str] | None:
+def _url(s: str, at: int, style: Style) -> tuple[int, int, str] | None:
     www = s[at : at + 4].lower() == "www."
+    after_space = at == 0 or s[at - 1].isspace() or s[at - 1] in "*_~("
     if www:
-        if at > 0 and not (s[at - 1].isspace() or s[at - 1] in "*_~("):
+        if not after_space:
             return None
         host = at
     else:
-        if at > 0 and s[at - 1].isalpha():
+        if (style.url_after_space and not after_space) or (at > 0 and s[at - 1].isalpha()):
             return None  # cmark-gfm reads the letters before `://` as the scheme: "xhttp" is none
         host = s.index("//", at) + 2
         if host >= len(s) or not s[host].isalnum():
             return None
-    length = _domain(s, host, need_dot=www)
+    length = _domain(s, host, www or style.url_needs_dot, style.host_underscores)
     if length == 0:
         return None
     end = host + length
     while end < len(s) and not s[end].isspace() and s[end] != "<":
+        if style.ascii_path and not s[end].isascii():
+            break
         end += 1
     end = _trim(s, at, end)
     if end <= host:
         return None
-    return at, end, ("http://" if www else "") + s[at:end]
+    return at, end, (style.www_scheme if www else "") + s[at:end]
 
 
 def _hostchar(ch: str) -> bool:
     return not ch.isspace() and unicodedata.category(ch)[0] not in "PS"
 
 
-def _domain(s: str, start: int, need_dot: bool) -> int:
+def _domain(s: str, start: int, need_dot: bool, underscores: bool) -> int:
     dots = underscores_last = underscores_before = 0
     i = start + 1
     while i < len(s):
@@ -132,7 +160,7 @@ def _domain(s: str, start: int, need_dot: bool) -> int:
         elif not _hostchar(ch) and ch != "-":
             break
         i += 1
-    if underscores_before or underscores_last:
+    if (underscores_before or underscores_last) and not underscores:
         return 0
     if need_dot and not dots:
         return 0

@@ -51,9 +51,9 @@ def parser(flavor: Flavor = GFM) -> MarkdownIt:
 
         md.use(deflist_plugin)
     if flavor.autolinks:
-        from artlint.flavors.autolinks import autolinks
+        from artlint.flavors import autolinks
 
-        md.core.ruler.push("gfm_autolinks", autolinks)
+        md.core.ruler.push("autolinks", autolinks.rule(getattr(autolinks, flavor.autolinks.upper())))
     if flavor.engine in ("kramdown", "goldmark") or flavor.heading_ids != "github":
         from artlint.flavors import syntax
 

@@ -212,6 +212,7 @@ def hugo(path: Path) -> Site:
         footnotes=_bool(extensions, "footnote", True, path, f"{where}.extensions"),
         tables=_bool(extensions, "table", True, path, f"{where}.extensions"),
         strikethrough=_bool(extensions, "strikethrough", True, path, f"{where}.extensions"),
+        autolinks="goldmark" if _bool(extensions, "linkify", True, path, f"{where}.extensions") else "",
         options=tuple(_flat(written)),  # what the real Hugo is given when it verifies a fix
     )
     content = data.get("contentdir", "content")

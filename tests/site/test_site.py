@@ -50,6 +50,17 @@ def test_hugo_settings_come_from_markup_goldmark(tmp_path: Path) -> None:
     assert tmp_path / "static" in site.static and tmp_path / "assets" in site.static
 
 
+@pytest.mark.parametrize(("linkify", "linked"), [("true", True), ("false", False)])
+def test_hugo_linkify_setting_decides_whether_bare_urls_are_links(tmp_path: Path, linkify: str,
+                                                                   linked: bool) -> None:
+    from artlint.flavors.render import render
+
+    _write(tmp_path / "hugo.toml", f"[markup.goldmark.extensions]\nlinkify = {linkify}\n")
+    site = sites.detect(_write(tmp_path / "content" / "a.md", "x\n"))
+    html = render("Read www.example.org first.\n", site.flavor)
+    assert ('<a href="https://www.example.org">' in html) is linked
+
+
 def test_astro_mdx_files_get_the_mdx_flavour(tmp_path: Path) -> None:
     _write(tmp_path / "astro.config.mjs", "export default {}\n")
     site = sites.detect(tmp_path / "src" / "content" / "a.mdx")
