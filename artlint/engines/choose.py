@@ -61,8 +61,8 @@ class Verifiers:
     flavour has no engine artlint runs (MDX) is judged by the model.
     `verify_with`: that engine for every file, with the site's settings when the site renders
     with it; a file whose site (a configuration found) renders with another engine is refused
-    (WrongEngine), and so is a
-    file whose engine is not installed (EngineMissing): never a quiet fall back to the model.
+    (WrongEngine), and so is a file whose engine is not installed (EngineMissing): never a quiet
+    fall back to the model.
     """
 
     def __init__(self, verify: str, verify_with: str | None) -> None:
@@ -88,9 +88,8 @@ class Verifiers:
             return None
         if own is not None and own != name and config is not None:
             # A file of no site has no engine of its own: the one named judges it.
-            where = f" ({config})" if config else ""
             raise WrongEngine(
-                f"its site{where} renders with {own}, which --verify-with {name} does not judge; "
+                f"its site ({config}) renders with {own}, which --verify-with {name} does not judge; "
                 f"use --verify-with {own}, or verify = \"engine\" to judge each file with its site's engine"
             )
         return name, settings_for(flavor, name)

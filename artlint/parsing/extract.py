@@ -102,6 +102,7 @@ def _inline_links(doc: Document, md: MarkdownIt, token: Token) -> list[Link]:
             raw, offset = raw[1:-1], offset + 1
         candidates.append((offset, raw, md.normalizeLink(unescape(_unbackslash(raw)))))
     used: set[int] = set()
+    bare_from = start  # bare URLs (GFM, goldmark) are found in order, the same one twice too
     links: list[Link] = []
     children = token.children
     for i, child in enumerate(children):
@@ -116,28 +117,28 @@ def _inline_links(doc: Document, md: MarkdownIt, token: Token) -> list[Link]:
         place = next(
             (n for n, c in enumerate(candidates) if n not in used and c[2] == href), None
         )
+        if child.markup == "linkify" and (found := doc.text.find(text, bare_from, end)) >= 0:
+            # www.x.org links to http://www.x.org; the place is the address as written.
+            bare_from = found + len(text)
+            line, column = doc.position(found)
+            links.append(Link(href, kind, line, column, found, bare_from, text=text))
+            continue
         if place is None:
-            offset, url = _fallback(doc, token, child, start, end, href, text)
+            offset, url = _fallback(doc, token, child, start, end, href)
             if kind == "markdown":
                 kind = "reference"
         else:
             used.add(place)
             offset, url, _ = candidates[place]
         length = len(url) if place is not None or kind == "autolink" else 0
-        if child.markup == "linkify":
-            length = len(text)
         line, column = doc.position(offset)
         links.append(Link(url, kind, line, column, offset, offset + length, text=text))
     return links
 
 
 def _fallback(
-    doc: Document, token: Token, child: Token, start: int, end: int, href: str, text: str
+    doc: Document, token: Token, child: Token, start: int, end: int, href: str
 ) -> tuple[int, str]:
-    if child.markup == "linkify":
-        found = doc.text.find(text, start, end)
-        if found >= 0:
-            return found, href  # www.x.org links to http://www.x.org
     if child.markup == "autolink":
         raw = str(child.attrGet("href") or "")
         target = raw.removeprefix("mailto:")

@@ -122,3 +122,11 @@ def test_nbsp_in_a_tistory_heading_is_accepted_either_way(tmp_path: Path) -> Non
     text = heading + "[a](#데이터-분석) [b](#데이터분석) [c](#데이터)\n"
     expected = "3:30 LK002 anchor #데이터 not found in this file; did you mean #데이터분석"
     assert findings(tmp_path, text) == [expected]
+
+
+def test_bare_addresses_are_links_at_their_own_columns() -> None:
+    # GFM (no site: the default flavour) links bare addresses; the same one twice is two links.
+    doc = parse("See https://a.example/x and https://a.example/x, www.b.example.\n")
+    found = [(x.url, x.column, x.end - x.start) for x in all_links(doc, Settings())]
+    assert found == [("https://a.example/x", 5, 19), ("https://a.example/x", 29, 19),
+                     ("http://www.b.example", 50, 13)]
