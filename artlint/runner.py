@@ -84,7 +84,10 @@ def check_files(
         schema.preload(settings)
     fresh = _check_all(todo, settings, debug, jobs, cache)
     for found in known:
-        yield next(fresh) if found is None else found
+        if found is None:
+            found = next(fresh)
+            cache.keep(found)
+        yield found
     cache.tidy(checked=bool(todo))
 
 
@@ -158,6 +161,8 @@ def warm_up(settings: Settings) -> None:
 
 
 def _init(settings: Settings, debug: bool, cache: ResultCache | None) -> None:
+    if cache is not None:
+        cache.forget_connection()
     _worker["settings"] = settings
     _worker["debug"] = debug
     _worker["cache"] = cache

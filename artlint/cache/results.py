@@ -7,18 +7,23 @@ cross-file check got from outside the file (folder listings, a linked file's anc
 permalinks, the site configuration found for the file's folder; see
 model/reads.py), which are asked again and compared.
 
-Entries live in `results/<settings>/`, one folder per settings fingerprint, one file per checked
-file, written through a temporary file and a rename, so workers and concurrent runs never see
-half an entry. An entry is a JSON line (what the reuse is judged on, the counts per severity, the
-lengths of the parts), then the findings as JSON, then the text reporter's lines for the file:
-a re-run of an unchanged tree prints those lines and the counts without reading the findings
-back into objects, and without loading the parser or the rules. Entries are never pickle (a
-foreign file must not run code); one whose lengths or checksum do not match is a miss, and is
-removed.
+Entries live in one SQLite file, `results.sqlite3`, a row per settings fingerprint and checked
+file. One file rather than a file per entry: creating thousands of small files costs the
+kernel a millisecond or more each on a busy disk, a fifth of a cold run's CPU, where rows
+written in a few transactions cost next to nothing. Workers never write: each sends its entry
+back with its result, and the run's own process stores them in batches (WAL journal, a busy
+timeout, short transactions), so concurrent runs sharing the folder wait for each other
+briefly and a killed run loses only its last batch. An entry is a JSON line (what the reuse is
+judged on, the counts per severity, the lengths of the parts), then the findings as JSON, then
+the text reporter's lines for the file: a re-run of an unchanged tree prints those lines and
+the counts without reading the findings back into objects, and without loading the parser or
+the rules. Entries are never pickle (a foreign file must not run code); one whose lengths or
+checksum do not match is a miss, and is removed; a file that is no SQLite database of ours is
+removed and started afresh.
 
-Stale entries are swept after a run that checked something: the folders of all but the
-KEEP_SETTINGS settings used most recently, folders of older formats, and (at most once per
-SWEEP_EVERY) the entries of files that no longer exist.
+Stale entries are removed after a run that checked something: those of all but the
+KEEP_SETTINGS settings used most recently, and (at most once per SWEEP_EVERY) those of files
+that no longer exist.
 """
 
 from __future__ import annotations
@@ -44,12 +49,23 @@ if TYPE_CHECKING:
     from artlint.model.document import Directive, Link
 
 FOLDER = ".artlint_cache"
-RESULTS = "results"
-FORMAT = "artlint-results-3"
-KEEP_SETTINGS = 3  # settings folders kept: this run's and the two used most recently before it
+DATABASE = "results.sqlite3"
+OLD_RESULTS = "results"  # the folder of entry files that earlier versions wrote
+FORMAT = "artlint-results-4"
+KEEP_SETTINGS = 3  # settings kept: this run's and the two used most recently before it
 SWEEP_EVERY = 24 * 3600  # seconds between looks for entries of files that are gone
-USED = ".used"  # in a settings folder: touched by every run with those settings
-SWEPT = ".swept"  # in results/: when files that are gone were last looked for
+BUSY_SECONDS = 5.0  # how long a write waits for another run's transaction before giving up
+BATCH = 256  # entries per transaction
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS entries (
+    settings TEXT NOT NULL,
+    path TEXT NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (settings, path)
+);
+CREATE TABLE IF NOT EXISTS settings (fingerprint TEXT PRIMARY KEY, used REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS marks (name TEXT PRIMARY KEY, at REAL NOT NULL);
+"""
 _HASH_SIZE = 20
 
 
@@ -103,7 +119,8 @@ def settings_fingerprint(settings: Settings) -> str:
 
 
 def check_path(path: str, settings: Settings, debug: bool, cache: ResultCache) -> FileResult:
-    """`api.check_file`, noting what the check read outside the file and keeping the result."""
+    """`api.check_file`, noting what the check read outside the file. The result carries its
+    entry (see StoredResult) for the run's process to keep with `ResultCache.keep`."""
     from artlint.api import check_bytes, check_file, oversized
 
     try:
@@ -115,8 +132,10 @@ def check_path(path: str, settings: Settings, debug: bool, cache: ResultCache) -
         return check_file(path, settings, debug)  # reports why it cannot be read
     with reads.recording() as seen:
         result = check_bytes(data, path, settings, debug)
-    cache.store(path, data, result, seen)
-    return result
+    if result.crashed:
+        return result  # a crash may be fixed by the next version; never replay it
+    real = cache.real(path)
+    return StoredResult(path, data, _entry(real, cache.fingerprint, data, result, seen), real)
 
 
 def _revalidators() -> dict[str, Callable[..., Any]]:
@@ -132,22 +151,63 @@ def _revalidators() -> dict[str, Callable[..., Any]]:
     }
 
 
+def _entry(real: str, fingerprint: str, data: bytes, result: FileResult, seen: list[reads.Read]) -> _Stored:
+    from artlint.reporters.text import plain_blocks
+
+    path = result.path
+    fixes: dict[Fix, int] = {}  # findings of one file often share a fix; each is kept once
+    body = json.dumps({
+        "diagnostics": [_diagnostic(d, fixes) for d in result.diagnostics],
+        "fixes": [_fix(f) for f in fixes],
+        "links": [_fields(link) for link in result.links],
+        "directives": [[d.action, list(d.rules), d.line] for d in result.directives],
+    }, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    blocks: list[str] = []
+    if all(d.path == path for d in result.diagnostics):
+        blocks = plain_blocks(result)
+    text = "".join(blocks).encode("utf-8", "surrogatepass")
+    head = {
+        "format": FORMAT,
+        "settings": fingerprint,
+        "path": real,
+        "bytes": _hash(data),
+        "reads": [[kind, list(args), answer] for kind, args, answer in seen],
+        "tally": list(result.tally()),
+        "unpublished": result.unpublished,
+        # The lines were written for this path; a run naming the file otherwise swaps it in.
+        "shown": path if len(blocks) == len(result.diagnostics) else None,
+        "blocks": [len(b) for b in blocks],
+        "sizes": [len(body), len(text)],
+        "check": zlib.crc32(text, zlib.crc32(body)),
+    }
+    line = json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    return _Stored(head, body, text, line + b"\n" + body + text)
+
+
 class ResultCache:
-    """Entries of one run's settings; picklable, so worker processes store what they check."""
+    """Entries of one run's settings. Picklable without its connection: workers use it only to
+    name what they check, and the run's process reads and writes the database."""
 
     def __init__(self, settings: Settings) -> None:
         self.root = settings.root
-        self.base = folder_for(settings) / RESULTS
+        self.folder = folder_for(settings)
         self.fingerprint = settings_fingerprint(settings)
-        self.folder = self.base / self.fingerprint[:16]
         self.limit = settings.max_file_size
-        self._ready = False
+        self._db: Any = None  # sqlite3.Connection, opened on first use; False: unusable this run
+        self._pending: list[tuple[str, str, bytes]] = []
+        self._gone: list[str] = []  # real paths whose entries are not to be trusted
         self._folders: dict[str, str] = {}  # a folder's real path, asked once per folder
 
     def __getstate__(self) -> dict[str, Any]:
-        return {**self.__dict__, "_folders": {}}
+        return {**self.__dict__, "_db": None, "_pending": [], "_gone": [], "_folders": {}}
 
-    def _real(self, path: str) -> str:
+    def forget_connection(self) -> None:
+        """In a forked worker: drop the parent's connection without touching it (SQLite
+        connections must not be used across fork)."""
+        self._db = None
+        self._pending, self._gone = [], []
+
+    def real(self, path: str) -> str:
         """os.path.realpath(path), resolving each folder once for all the files in it."""
         folder, name = os.path.split(os.path.abspath(path))
         real_folder = self._folders.get(folder)
@@ -156,9 +216,36 @@ class ResultCache:
         real = os.path.join(real_folder, name)
         return os.path.realpath(real) if os.path.islink(real) else real
 
-    def _entry(self, real: str) -> str:
-        name = _hash(real.encode("utf-8", "surrogatepass"))
-        return os.path.join(self.folder, name[:2], name)
+    # The database ---------------------------------------------------------------------------
+
+    def _connection(self, create: bool) -> Any:
+        """The open database, or None where there is none (and `create` is false) or it cannot
+        be used: the run goes on without reuse."""
+        if self._db is False:
+            return None
+        if self._db is None:
+            path = self.folder / DATABASE
+            if not create and not path.is_file():
+                return None
+            self._db = _open(self.folder, path)
+        return self._db or None
+
+    def _write(self, statements: Callable[[Any], None], create: bool = True) -> None:
+        db = self._connection(create)
+        if db is None:
+            return
+        import sqlite3
+
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            statements(db)
+            db.execute("COMMIT")
+        except sqlite3.Error:
+            # Another run held the database too long, or the disk is full or read-only: only
+            # the reuse is lost, never the findings.
+            with contextlib.suppress(sqlite3.Error):
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
 
     # Reading --------------------------------------------------------------------------------
 
@@ -175,15 +262,22 @@ class ResultCache:
 
     def load(self, path: str, data: bytes) -> FileResult | None:
         """The cached result of `path` with these bytes, or None (a miss, or an entry not trusted)."""
-        real = self._real(path)
-        entry = self._entry(real)
+        db = self._connection(create=False)
+        if db is None:
+            return None
+        import sqlite3
+
+        real = self.real(path)
         try:
-            with open(entry, "rb") as handle:
-                raw = handle.read()
-        except OSError:
+            row = db.execute(
+                "SELECT data FROM entries WHERE settings = ? AND path = ?", (self.fingerprint, real)
+            ).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None:
             return None
         try:
-            stored = _parse(raw)
+            stored = _parse(bytes(row[0]))
             head = stored.head
             if not (head["settings"] == self.fingerprint and head["bytes"] == _hash(data)
                     and head["path"] == real):
@@ -192,121 +286,118 @@ class ResultCache:
                 return None
             return StoredResult(path, data, stored)
         except (ValueError, TypeError, KeyError, IndexError, AttributeError):
-            # Corrupt, truncated by a crash, or written by something else: never trusted.
-            with contextlib.suppress(OSError):
-                os.unlink(entry)
+            # Corrupt, or written by something else: never trusted, and removed.
+            self._gone.append(real)
             return None
 
     # Writing --------------------------------------------------------------------------------
 
-    def store(self, path: str, data: bytes, result: FileResult, seen: list[reads.Read]) -> None:
-        if result.crashed:
-            return  # a crash may be fixed by the next version; never replay it
-        from artlint.reporters.text import plain_blocks
+    def keep(self, result: FileResult) -> None:
+        """Keep a fresh result's entry (from `check_path`, here or in a worker) for later runs."""
+        if not isinstance(result, StoredResult) or result.unsaved is None:
+            return
+        self._pending.append((self.fingerprint, result.unsaved, result.raw()))
+        result.unsaved = None
+        if len(self._pending) >= BATCH:
+            self.flush()
 
-        fixes: dict[Fix, int] = {}  # findings of one file often share a fix; each is kept once
-        real = self._real(path)
-        body = json.dumps({
-            "diagnostics": [_diagnostic(d, fixes) for d in result.diagnostics],
-            "fixes": [_fix(f) for f in fixes],
-            "links": [_fields(link) for link in result.links],
-            "directives": [[d.action, list(d.rules), d.line] for d in result.directives],
-        }, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-        blocks: list[str] = []
-        if all(d.path == path for d in result.diagnostics):
-            blocks = plain_blocks(result)
-        report = "".join(blocks)
-        if len(blocks) == len(result.diagnostics):
-            result.rendered = (result.diagnostics, report)  # the parent prints these as they are
-        text = report.encode("utf-8", "surrogatepass")
-        head = {
-            "format": FORMAT,
-            "settings": self.fingerprint,
-            "path": real,
-            "bytes": _hash(data),
-            "reads": [[kind, list(args), answer] for kind, args, answer in seen],
-            "tally": list(result.tally()),
-            "unpublished": result.unpublished,
-            # The lines were written for this path; a run naming the file otherwise swaps it in.
-            "shown": path if len(blocks) == len(result.diagnostics) else None,
-            "blocks": [len(b) for b in blocks],
-            "sizes": [len(body), len(text)],
-            "check": zlib.crc32(text, zlib.crc32(body)),
-        }
-        line = json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-        entry = self._entry(real)
-        try:
-            self._prepare()
-            _write_atomic(Path(entry), line + b"\n" + body + text)
-        except OSError:
-            pass  # a read-only checkout still gets its findings; only the reuse is lost
+    def flush(self) -> None:
+        """Write what is pending, and mark these settings used (a run of other settings keeps
+        only the most recently used)."""
+        rows, gone = self._pending, [(self.fingerprint, p) for p in self._gone]
+        self._pending, self._gone = [], []
+        fingerprint, now = self.fingerprint, time.time()
 
-    def _prepare(self) -> None:
-        if not self._ready:
-            ensure_folder(self.base.parent)
-            self._ready = True
+        def statements(db: Any) -> None:
+            db.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (fingerprint, now))
+            db.executemany("DELETE FROM entries WHERE settings = ? AND path = ?", gone)
+            db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
+
+        self._write(statements, create=bool(rows))
 
     # Tidying --------------------------------------------------------------------------------
 
     def tidy(self, checked: bool) -> None:
-        """Mark these settings used; after a run that `checked` files (not all answered from
-        here), remove what no run will read again. Never fails a run."""
-        with contextlib.suppress(OSError):
-            os.utime(self.folder / USED)
-        if not checked:
-            return  # a run answered from the cache leaves everything as it is, and stays quick
-        with contextlib.suppress(OSError):
-            (self.folder / USED).touch()
-            self._drop_unused_settings()
-            swept = self.base / SWEPT
-            if time.time() - _mtime(swept) >= SWEEP_EVERY:
-                swept.touch()
-                self._sweep()
+        """Store what is pending; after a run that `checked` files (not all answered from here),
+        mark these settings used and remove what no run will read again. Never fails a run; a
+        run answered from the cache leaves everything as it is, and stays quick."""
+        try:
+            self.flush()
+            if checked:
+                self._tidy()
+        finally:
+            self.close()
 
-    def _drop_unused_settings(self) -> None:
-        kept: list[tuple[float, Path]] = []
-        for child in self.base.iterdir():
-            if child.name in (SWEPT,) or child == self.folder:
-                continue
-            if not child.is_dir() or not _is_settings_folder(child.name):
-                _remove(child)  # written by an older format of the cache
-                continue
-            kept.append((_mtime(child / USED), child))
-        kept.sort(reverse=True)
-        for _, child in kept[KEEP_SETTINGS - 1:]:
-            _remove(child)
+    def _tidy(self) -> None:
+        now = time.time()
+        swept: list[float] = []
+
+        def statements(db: Any) -> None:
+            db.execute(
+                "DELETE FROM settings WHERE fingerprint NOT IN "
+                "(SELECT fingerprint FROM settings ORDER BY used DESC LIMIT ?)", (KEEP_SETTINGS,))
+            db.execute("DELETE FROM entries WHERE settings NOT IN (SELECT fingerprint FROM settings)")
+            row = db.execute("SELECT at FROM marks WHERE name = 'swept'").fetchone()
+            if row is None or now - float(row[0]) >= SWEEP_EVERY:
+                db.execute("INSERT OR REPLACE INTO marks VALUES ('swept', ?)", (now,))
+                swept.append(now)
+
+        self._write(statements)
+        if swept:
+            self._sweep()
+        old = self.folder / OLD_RESULTS
+        if old.is_dir():
+            _remove(old)
 
     def _sweep(self) -> None:
-        """Entries of files that no longer exist, and temporary files a killed run left."""
-        now = time.time()
-        for folder in self.folder.iterdir():
-            if not folder.is_dir():
-                continue
-            for entry in folder.iterdir():
-                with contextlib.suppress(OSError):
-                    if entry.name.endswith(".tmp"):
-                        if now - entry.stat().st_mtime > 3600:
-                            entry.unlink()
-                        continue
-                    with open(entry, "rb") as handle:
-                        line = handle.readline()
-                    try:
-                        path = json.loads(line)["path"]
-                    except (ValueError, TypeError, KeyError):
-                        path = None
-                    if not isinstance(path, str) or not os.path.exists(path):
-                        entry.unlink()
+        """Entries of files that no longer exist."""
+        db = self._connection(create=False)
+        if db is None:
+            return
+        import sqlite3
+
+        try:
+            rows = db.execute("SELECT settings, path FROM entries").fetchall()
+        except sqlite3.Error:
+            return
+        gone = [(s, p) for s, p in rows if not os.path.exists(p)]
+        if gone:
+            self._write(lambda db: db.executemany(
+                "DELETE FROM entries WHERE settings = ? AND path = ?", gone))
+
+    def close(self) -> None:
+        if self._db:
+            self._db.close()
+        self._db = None
 
 
-def _mtime(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0
+def _open(folder: Path, path: Path) -> Any:
+    """A connection to the results database, or False. A file that is not our database (or is
+    damaged) is removed and started afresh: it only ever held what a re-check gives back."""
+    import sqlite3
 
-
-def _is_settings_folder(name: str) -> bool:
-    return len(name) == 16 and all(c in "0123456789abcdef" for c in name)
+    for attempt in range(2):
+        db = None
+        try:
+            ensure_folder(folder)
+            db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
+            db.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
+            db.execute("PRAGMA journal_mode = WAL")
+            # A lost write only costs a re-check; WAL with NORMAL never leaves a damaged file.
+            db.execute("PRAGMA synchronous = NORMAL")
+            db.executescript(SCHEMA)
+            db.execute("SELECT settings, path, data FROM entries LIMIT 0")
+            return db
+        except sqlite3.DatabaseError:
+            if db is not None:
+                db.close()
+            if attempt == 0:
+                for suffix in ("", "-wal", "-shm"):
+                    with contextlib.suppress(OSError):
+                        os.unlink(f"{path}{suffix}")
+        except (OSError, sqlite3.Error):
+            break
+    return False
 
 
 def _remove(path: Path) -> None:
@@ -324,44 +415,48 @@ def ensure_folder(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     ignore = folder / ".gitignore"
     if not ignore.is_file():
-        _write_atomic(ignore, b"# Automatically created by artlint.\n*\n")
+        from artlint.text.files import write_bytes
+
+        write_bytes(ignore, b"# Automatically created by artlint.\n*\n", durable=False)
 
 
 def clear(settings: Settings) -> int:
     """Remove every result entry; returns how many there were."""
-    import shutil
-
-    results = folder_for(settings) / RESULTS
-    removed = sum(1 for p in results.rglob("*") if _is_entry(p)) if results.is_dir() else 0
-    shutil.rmtree(results, ignore_errors=True)
+    folder = folder_for(settings)
+    removed = count(settings)
+    for suffix in ("", "-wal", "-shm"):
+        _remove(folder / f"{DATABASE}{suffix}")
+    _remove(folder / OLD_RESULTS)
     return removed
 
 
-def entries(settings: Settings) -> list[Path]:
-    """Every result entry in the cache folder of `settings`, of any settings."""
-    results = folder_for(settings) / RESULTS
-    return sorted(p for p in results.rglob("*") if _is_entry(p)) if results.is_dir() else []
+def count(settings: Settings) -> int:
+    """How many result entries the cache folder of `settings` holds, of any settings."""
+    path = folder_for(settings) / DATABASE
+    if not path.is_file():
+        return 0
+    import sqlite3
 
-
-def _is_entry(path: Path) -> bool:
-    return path.is_file() and not path.name.startswith(".") and not path.name.endswith(".tmp")
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    from artlint.text.files import write_bytes
-
-    write_bytes(path, data, durable=False)
+    try:
+        db = sqlite3.connect(path, timeout=BUSY_SECONDS)
+        try:
+            return int(db.execute("SELECT COUNT(*) FROM entries").fetchone()[0])
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return 0
 
 
 class _Stored:
     """An entry read back: its head parsed, the findings and the lines still bytes."""
 
-    __slots__ = ("body", "head", "text")
+    __slots__ = ("body", "head", "raw", "text")
 
-    def __init__(self, head: dict[str, Any], body: bytes, text: bytes) -> None:
+    def __init__(self, head: dict[str, Any], body: bytes, text: bytes, raw: bytes) -> None:
         self.head = head
         self.body = body
         self.text = text
+        self.raw = raw
 
 
 def _parse(raw: bytes) -> _Stored:
@@ -383,21 +478,32 @@ def _parse(raw: bytes) -> _Stored:
         raise ValueError("not an artlint entry")
     if not isinstance(head["unpublished"], str) or not isinstance(head["reads"], list):
         raise ValueError("not an artlint entry")
-    return _Stored(head, body, text)
+    return _Stored(head, body, text, raw)
 
 
 class StoredResult(FileResult):
-    """A result read back from the cache. Its diagnostics, links and text are built when first
-    asked for: the text reporter needs none of them, only the counts and the stored lines."""
+    """A result as the cache holds it: read back from it, or just checked (`unsaved` is then the
+    real path it is to be kept under). Its diagnostics, links and text are built when first
+    asked for: the text reporter needs none of them, only the counts and the stored lines. A
+    worker sends it to the run's process as the entry's bytes, cheaper to pickle than findings."""
 
-    def __init__(self, path: str, data: bytes, stored: _Stored) -> None:
+    def __init__(self, path: str, data: bytes, stored: _Stored, unsaved: str | None = None) -> None:
         # FileResult's fields are properties here; its __init__ would build them all.
         self.path = path
         self.unpublished = stored.head["unpublished"]
+        self.unsaved = unsaved
         self._data = data
         self._stored = stored
         self._fields: dict[str, Any] = {}
         self._changed = False  # diagnostics replaced (the run-wide link check adds some)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        if self._changed:
+            raise TypeError("a result whose findings were replaced is not sent between processes")
+        return _revive, (self.path, self._data, self._stored.raw, self.unsaved)
+
+    def raw(self) -> bytes:
+        return self._stored.raw
 
     def _body(self) -> None:
         body = json.loads(self._stored.body.decode("utf-8", "surrogatepass"))
@@ -477,6 +583,10 @@ class StoredResult(FileResult):
             parts += (self.path, text[at + skip:at + size])
             at += size
         return "".join(parts)
+
+
+def _revive(path: str, data: bytes, raw: bytes, unsaved: str | None) -> StoredResult:
+    return StoredResult(path, data, _parse(raw), unsaved)
 
 
 def _still_true(seen: list[list[Any]]) -> bool:

@@ -43,9 +43,6 @@ class FileResult:
     links: list[Link] = field(default_factory=list)  # for the run-wide external link check
     directives: list[Directive] = field(default_factory=list)
     unpublished: str = ""  # why the site's generator does not publish the file; "" when it does
-    # The text reporter's uncoloured lines for `diagnostics`, when a worker wrote them already
-    # (for the cache): valid while `diagnostics` is still that same list.
-    rendered: tuple[list[Diagnostic], str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def crashed(self) -> bool:
@@ -56,8 +53,5 @@ class FileResult:
 
     def plain_text_report(self) -> str | None:
         """The text reporter's uncoloured lines for this file when they are known already (a
-        result read back from the cache, or one whose lines were written for the cache), else
-        None: the reporter renders the diagnostics."""
-        if self.rendered is not None and self.rendered[0] is self.diagnostics:
-            return self.rendered[1]
+        result as the cache holds it), else None: the reporter renders the diagnostics."""
         return None

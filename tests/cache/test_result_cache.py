@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -38,10 +38,27 @@ def _site(write: Write, tmp_path: Path, count: int = 6) -> None:
     write("posts/map.png", "png")
 
 
-def _entries(tmp_path: Path) -> list[Path]:
-    """One entry a checked file (markers such as `.used` are not entries)."""
-    found = (tmp_path / ".artlint_cache" / "results").rglob("*")
-    return sorted(p for p in found if p.is_file() and not p.name.startswith("."))
+def _database(tmp_path: Path) -> Path:
+    return tmp_path / ".artlint_cache" / "results.sqlite3"
+
+
+def _entries(tmp_path: Path) -> list[tuple[str, str]]:
+    """(settings, real path) of each entry: one a checked file, per settings."""
+    if not _database(tmp_path).is_file():
+        return []
+    with sqlite3.connect(_database(tmp_path)) as db:
+        return sorted(db.execute("SELECT settings, path FROM entries").fetchall())
+
+
+def _set_entry(tmp_path: Path, key: tuple[str, str], data: bytes) -> None:
+    with sqlite3.connect(_database(tmp_path)) as db:
+        db.execute("UPDATE entries SET data = ? WHERE settings = ? AND path = ?", (data, *key))
+
+
+def _entry(tmp_path: Path, key: tuple[str, str]) -> bytes:
+    with sqlite3.connect(_database(tmp_path)) as db:
+        row = db.execute("SELECT data FROM entries WHERE settings = ? AND path = ?", key).fetchone()
+    return bytes(row[0])
 
 
 def test_warm_run_prints_what_the_cold_run_printed(run: Run, write: Write, tmp_path: Path) -> None:
@@ -98,12 +115,28 @@ def test_corrupt_or_foreign_entries_are_not_trusted(run: Run, write: Write, tmp_
     _site(write, tmp_path)
     cold = run("check", "posts", cwd=tmp_path)
     entries = _entries(tmp_path)
-    entries[0].write_text("{not json", encoding="utf-8")
-    entries[1].write_text('{"format": "artlint-results-2", "diagnostics": []}', encoding="utf-8")
-    entries[2].write_bytes(entries[2].read_bytes()[:40])
-    foreign = entries[4].read_text(encoding="utf-8").replace('"diagnostics":[', '"diagnostics":[[1,1')
-    entries[3].write_text(foreign, encoding="utf-8")
+    _set_entry(tmp_path, entries[0], b"{not json")
+    _set_entry(tmp_path, entries[1], b'{"format": "artlint-results-2", "diagnostics": []}')
+    _set_entry(tmp_path, entries[2], _entry(tmp_path, entries[2])[:40])
+    foreign = _entry(tmp_path, entries[4]).replace(b'"diagnostics":[', b'"diagnostics":[[1,1')
+    _set_entry(tmp_path, entries[3], foreign)
     assert run("check", "posts", cwd=tmp_path).stdout == cold.stdout
+    # The damaged entries were checked again and replaced; the next run is answered from them.
+    assert all(b"artlint-results-" in _entry(tmp_path, key)[:60] for key in entries[:4])
+    assert run("check", "posts", cwd=tmp_path).stdout == cold.stdout
+
+
+def test_a_foreign_or_damaged_database_is_started_afresh(run: Run, write: Write, tmp_path: Path) -> None:
+    _site(write, tmp_path)
+    cold = run("check", "posts", cwd=tmp_path)
+    for junk in (b"not a database at all" * 100, b"SQLite format 3\x00" + b"\xff" * 4000):
+        _database(tmp_path).write_bytes(junk)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{_database(tmp_path)}{suffix}").unlink(missing_ok=True)
+        again = run("check", "posts", cwd=tmp_path)
+        assert again.returncode == cold.returncode and again.stdout == cold.stdout
+        assert again.stderr == cold.stderr
+        assert len(_entries(tmp_path)) == 7
 
 
 def test_no_cache_and_cache_clear(run: Run, write: Write, tmp_path: Path) -> None:
@@ -161,6 +194,7 @@ def test_two_runs_sharing_a_folder_agree(write: Write, tmp_path: Path) -> None:
     assert outputs[0] == outputs[1] == plain.stdout == warm.stdout
     assert b"41 files checked" in plain.stdout
     assert not list((tmp_path / ".artlint_cache").rglob("*.tmp"))
+    assert len(_entries(tmp_path)) == 41
 
 
 def test_oversized_stdin_with_fix_passes_through(run: Run, tmp_path: Path) -> None:
@@ -182,8 +216,8 @@ def test_a_file_named_otherwise_gets_the_same_report(run: Run, write: Write, tmp
         "check", "--no-cache", "posts/00.md", cwd=tmp_path).stdout
 
 
-def _settings_folders(tmp_path: Path) -> list[Path]:
-    return [p for p in (tmp_path / ".artlint_cache" / "results").iterdir() if p.is_dir()]
+def _settings(tmp_path: Path) -> list[str]:
+    return sorted({settings for settings, _ in _entries(tmp_path)})
 
 
 def test_entries_no_run_will_read_are_removed(run: Run, write: Write, tmp_path: Path) -> None:
@@ -192,26 +226,23 @@ def test_entries_no_run_will_read_are_removed(run: Run, write: Write, tmp_path: 
     old_format.parent.mkdir(parents=True)
     old_format.write_text("{}", encoding="utf-8")
     run("check", "posts", cwd=tmp_path)
-    assert not old_format.exists()
-    assert len(_settings_folders(tmp_path)) == 1
-    # Each settings keeps a folder; the least recently used go once three are kept.
+    assert not old_format.parent.parent.exists()
+    assert len(_settings(tmp_path)) == 1
+    # Each settings keeps its entries; the least recently used go once three are kept.
     for ignored in ("ST105", "HT101", "ST101"):
         (tmp_path / ".artlint.toml").write_text(f'ignore = ["{ignored}"]\n', encoding="utf-8")
         run("check", "posts", cwd=tmp_path)
-    assert len(_settings_folders(tmp_path)) == 3
+    assert len(_settings(tmp_path)) == 3
     assert len(_entries(tmp_path)) == 3 * 7
     # Entries of files that are gone are swept, at most once a day, by a run that checks a file.
     (tmp_path / "posts" / "05.md").unlink()
     write("posts/04.md", STYLED.format(n=44))
     run("check", "posts", cwd=tmp_path)
     assert len(_entries(tmp_path)) == 3 * 7
-    swept = tmp_path / ".artlint_cache" / "results" / ".swept"
-    os.utime(swept, (time.time() - 2 * 86400, time.time() - 2 * 86400))
+    with sqlite3.connect(_database(tmp_path)) as db:
+        db.execute("UPDATE marks SET at = ? WHERE name = 'swept'", (time.time() - 2 * 86400,))
     write("posts/04.md", STYLED.format(n=4))
     done = run("check", "posts", cwd=tmp_path)
-    assert len([p for p in _entries(tmp_path) if p.parent.parent == _newest(tmp_path)]) == 6
+    assert len(_entries(tmp_path)) == 3 * 6
+    assert not any(path.endswith("05.md") for _, path in _entries(tmp_path))
     assert done.stdout == run("check", "--no-cache", "posts", cwd=tmp_path).stdout
-
-
-def _newest(tmp_path: Path) -> Path:
-    return max(_settings_folders(tmp_path), key=lambda p: (p / ".used").stat().st_mtime)
