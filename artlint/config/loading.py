@@ -7,6 +7,7 @@ checked against the rules by lint.selection once the Settings are built.
 
 from __future__ import annotations
 
+import functools
 import os
 import tomllib
 from collections.abc import Mapping
@@ -128,10 +129,8 @@ class Settings:
         return self.encoding
 
     def relative(self, path: str) -> str:
-        try:
-            return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
-        except ValueError:
-            return Path(path).as_posix()
+        # Asked several times for every file (schema, encoding, overrides): answered once.
+        return _relative(str(self.root), os.path.abspath(path), path)
 
     def schema_for(self, path: str) -> str | bool:
         rel = self.relative(path)
@@ -278,3 +277,11 @@ def _read_flavor(value: Any, source: str) -> str | None:
     return value
 
 
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(root: str, absolute: str, path: str) -> str:
+    try:
+        return Path(absolute).relative_to(root).as_posix()
+    except ValueError:
+        return Path(path).as_posix()

@@ -126,11 +126,11 @@ def clear_cache() -> None:
 
 def for_file(path: str | Path, settings: Settings) -> Site:
     """The site of `path` with the configuration's `flavor` and `[site]` settings applied."""
-    table = asdict(settings.site)
-    site = detect(path) if table.get("detect", True) and path != "<text>" else NONE
-    if settings.flavor is None and not any(table.get(k) for k in _OVERRIDES):
+    chosen = settings.site
+    site = detect(path) if chosen.detect and path != "<text>" else NONE
+    if settings.flavor is None and not any(getattr(chosen, k) for k in _OVERRIDES):
         return site
-    return configured(site, settings.flavor, table, settings.root, settings.config_file)
+    return configured(site, settings.flavor, asdict(chosen), settings.root, settings.config_file)
 
 
 _OVERRIDES = ("root", "static", "extend_static", "baseurl")
