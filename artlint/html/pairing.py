@@ -22,6 +22,9 @@ from artlint.model.document import (
 _ATTR = re.compile(
     r"""([^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?(?:\s|/(?!>))*"""
 )
+# A NamedTuple made from a tuple in C, without the Python-level __new__ its class generates:
+# the attributes of a corpus run number in the hundreds of thousands.
+_new = tuple.__new__
 _TAG_NAME = re.compile(r"<[a-zA-Z][^\t\n\r\f />\x00]*(?:\s|/(?!>))*")
 
 
@@ -115,7 +118,7 @@ class Builder:
                 line, column = row + 1, at - row_start + 1
             else:
                 line, column = self.index.position(at)
-            attributes.append(Attribute(name, value, line, column, a_start, a_end, v_start, v_end))
+            attributes.append(_new(Attribute, (name, value, line, column, a_start, a_end, v_start, v_end)))
         return attributes
 
     def _attribute(self, match: re.Match[str], offset: int) -> Attribute | None:

@@ -52,8 +52,9 @@ _IMPORTANT = re.compile(r"\s*!\s*important\s*$", re.IGNORECASE)
 
 def declarations(doc: Document, attribute: Attribute) -> tuple[Declaration, ...]:
     base = attribute.value_start
+    new = tuple.__new__  # the tuple made in C, without the class's Python-level __new__
     return tuple([
-        Declaration(prop, value, text, base + start, base + end, base + cut, important)
+        new(Declaration, (prop, value, text, base + start, base + end, base + cut, important))
         for prop, value, text, start, end, cut, important in _parsed(doc.text[base : attribute.value_end])
     ])
 
