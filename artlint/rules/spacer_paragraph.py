@@ -56,6 +56,8 @@ def _blank(doc: Document, element: HtmlElement) -> bool:
     if element.end_tag_start is None:
         return False
     inner = _html.content(doc, element)
+    if "&" not in inner and "\u00a0" not in inner and "<br" not in inner.lower():
+        return False  # no no-break space and no <br> can give it a line's height: most paragraphs
     return is_spacer(_TAG_NAME.findall(inner), _html.visible_text(inner))
 
 

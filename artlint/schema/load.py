@@ -36,13 +36,19 @@ def _builtin_names() -> tuple[str, ...]:
 
 
 def resolve(ref: str, settings: Settings) -> Path:
+    return _resolve(ref, settings.root)
+
+
+@functools.lru_cache(maxsize=256)
+def _resolve(ref: str, root: Path) -> Path:
+    """Asked for every file; a schema, like its loaded contents (`load`), is found once a run."""
     if ref in _builtin_names():
         candidate = builtin_dir() / f"{ref}.schema.json"
         if candidate.is_file():
             return candidate
     path = Path(ref)
     if not path.is_absolute():
-        path = settings.root / path
+        path = root / path
     if not path.is_file():
         names = ", ".join(builtin_names())
         raise ConfigError(f"schema {ref!r}: no such file, and no built-in schema of that name ({names})")
