@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from artlint import __version__
+from artlint.reporters import records
 
 if TYPE_CHECKING:
     from artlint.model.results import FileResult
@@ -39,4 +39,4 @@ class JsonReporter:
         if self.unpublished:  # checked like the others, but the site's generator skips them
             report["unpublished"] = self.unpublished
         # One write of the whole report: json.dump with indent hands the stream every token.
-        self.stream.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        self.stream.write(records.dumps(report, ("diagnostics", "unpublished")) + "\n")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from artlint import __version__
 from artlint.model.diagnostics import Severity
+from artlint.reporters import records
 
 if TYPE_CHECKING:
     from artlint.model.diagnostics import Diagnostic
@@ -93,5 +93,4 @@ class SarifReporter:
                 }
             ],
         }
-        json.dump(log, self.stream, ensure_ascii=False, indent=2)
-        self.stream.write("\n")
+        self.stream.write(records.dumps(log, ("rules", "results")) + "\n")
