@@ -8,7 +8,6 @@ checked against the rules by lint.selection once the Settings are built.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -193,6 +192,8 @@ def _has_tool_section(path: Path) -> bool:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # loaded only where a TOML configuration file is found
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

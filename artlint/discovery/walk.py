@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import glob
 import os
-import subprocess
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,6 +96,8 @@ def _git_files(folder: str) -> list[str] | None:
     """Tracked and untracked-but-not-ignored files, so .gitignore is honoured; None outside git."""
     if not any((Path(folder).resolve() / p / ".git").exists() for p in ("", *_ups(folder))):
         return None
+    import subprocess  # only a folder inside git is listed by git
+
     try:
         out = subprocess.run(
             ["git", "-C", folder, "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
