@@ -11,8 +11,8 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from artlint.config.loading import Settings
 
@@ -25,8 +25,7 @@ class PathError(Exception):
     """A path the user named does not exist."""
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     path: str  # normalised: "./a.md" and "a.md" are one file, "a.md"
     root: str | None  # the folder given that led to it; None for a file named or globbed
 

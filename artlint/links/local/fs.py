@@ -12,7 +12,7 @@ import difflib
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from artlint.model import reads
 
@@ -21,8 +21,7 @@ _listings: dict[str, tuple[int, frozenset[str]]] = {}
 _closest: dict[tuple[str, frozenset[str]], str | None] = {}
 
 
-@dataclass(frozen=True)
-class Miss:
+class Miss(NamedTuple):
     """The first path segment that does not exist, and the entry it was probably meant to be."""
 
     segment: str
