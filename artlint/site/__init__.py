@@ -13,7 +13,6 @@ what is detected (see `configured`).
 from __future__ import annotations
 
 import functools
-from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -117,7 +116,7 @@ def configured(site: Site, flavor: str | None, table: dict[str, Any] | None, bas
         changes["static"], changes["static_from"] = tuple(static), tuple(origins)
     if table.get("baseurl"):
         changes["baseurl"] = str(table["baseurl"])
-    return replace(site, **changes) if changes else site
+    return site._replace(**changes) if changes else site
 
 
 def clear_cache() -> None:
@@ -126,7 +125,7 @@ def clear_cache() -> None:
 
 def for_file(path: str | Path, settings: Settings) -> Site:
     """The site of `path` with the configuration's `flavor` and `[site]` settings applied."""
-    table = asdict(settings.site)
+    table = settings.site._asdict()
     site = detect(path) if table.get("detect", True) and path != "<text>" else NONE
     if settings.flavor is None and not any(table.get(k) for k in _OVERRIDES):
         return site
