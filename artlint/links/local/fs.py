@@ -8,7 +8,6 @@ cached per folder and modification time, so thousands of links cost few system c
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import unicodedata
@@ -103,6 +102,8 @@ def closest(wanted: str, names: frozenset[str]) -> str | None:
 def _closest_uncached(wanted: str, names: frozenset[str]) -> str | None:
     stem = os.path.splitext(wanted)[0]
     series = _DIGITS.sub("0", stem)
+    import difflib  # a near miss is looked for only when a link's file is missing
+
     matcher = difflib.SequenceMatcher(None)
     matcher.set_seq2(stem)  # the expensive side, analysed once
     best, score = None, 0.75
