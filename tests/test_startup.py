@@ -41,10 +41,10 @@ HEAVY = ("click", "typer", "pydantic", "pygls", "lsprotocol", "jsonschema", "ric
          "aiohttp")
 
 
-def _loaded_modules(path: Path) -> set[str]:
+def _loaded_modules(path: Path, *options: str) -> set[str]:
     program = (
         "import sys, json\n"
-        f"sys.argv = ['artlint', 'check', {str(path)!r}]\n"
+        f"sys.argv = ['artlint', 'check', *{list(options)!r}, {str(path)!r}]\n"
         "from artlint.cli.entry import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(json.dumps(sorted(sys.modules)))\n"
@@ -57,6 +57,21 @@ def _loaded_modules(path: Path) -> set[str]:
 def test_valid_file_loads_no_heavy_module(write: Write) -> None:
     loaded = _loaded_modules(write("post.md", VALID))
     assert not {name for name in loaded if name.split(".")[0] in HEAVY}
+
+
+# Nor what only other inputs or options need: TOML (no TOML configuration here), git and worker
+# processes (one named file), near-miss search (no broken link), the TOML and JSON front-matter
+# readers, the check's click options; with --no-cache, the digests of the result cache.
+UNNEEDED = ("tomllib", "subprocess", "multiprocessing", "difflib", "artlint.frontmatter.toml_positions",
+            "artlint.frontmatter.json_positions", "artlint.cli.app", "artlint.cli.params")
+
+
+@pytest.mark.parametrize("options", [(), ("--no-cache",)])
+def test_a_plain_one_file_check_loads_only_what_it_uses(write: Write, options: tuple[str, ...]) -> None:
+    loaded = _loaded_modules(write("post.md", VALID), *options)
+    assert "artlint.parsing.parse" in loaded and "yaml" in loaded  # the file was checked
+    unneeded = UNNEEDED + (("hashlib",) if options else ())
+    assert not {name for name in loaded if name in unneeded or name.split(".")[0] in unneeded}
 
 
 def test_invalid_front_matter_still_gets_jsonschema_errors(run: Run, write: Write, tmp_path: Path) -> None:
