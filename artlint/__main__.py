@@ -1,4 +1,4 @@
-from artlint.cli.app import main
+from artlint.cli.entry import main
 
 if __name__ == "__main__":
     main()

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from conftest import Run
 
 from artlint.cli import app as cli
+from artlint.cli.entry import plain_check, plain_options
 from artlint.commands import check as check_command
 from artlint.commands.check import CheckOptions
 
@@ -35,14 +36,16 @@ categories: Notes
 Body.
 """
 
-HEAVY = ("typer", "pydantic", "pygls", "lsprotocol", "jsonschema", "rich", "markdownify", "nh3", "aiohttp")
+# click too: a plain `check PATH...` goes past it (artlint.cli.entry).
+HEAVY = ("click", "typer", "pydantic", "pygls", "lsprotocol", "jsonschema", "rich", "markdownify", "nh3",
+         "aiohttp")
 
 
-def _loaded_modules(path: Path) -> set[str]:
+def _loaded_modules(path: Path, *options: str) -> set[str]:
     program = (
         "import sys, json\n"
-        f"sys.argv = ['artlint', 'check', {str(path)!r}]\n"
-        "from artlint.cli.app import main\n"
+        f"sys.argv = ['artlint', 'check', *{list(options)!r}, {str(path)!r}]\n"
+        "from artlint.cli.entry import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
@@ -54,6 +57,21 @@ def _loaded_modules(path: Path) -> set[str]:
 def test_valid_file_loads_no_heavy_module(write: Write) -> None:
     loaded = _loaded_modules(write("post.md", VALID))
     assert not {name for name in loaded if name.split(".")[0] in HEAVY}
+
+
+# Nor what only other inputs or options need: TOML (no TOML configuration here), git and worker
+# processes (one named file), near-miss search (no broken link), the TOML and JSON front-matter
+# readers, the check's click options; with --no-cache, the digests of the result cache.
+UNNEEDED = ("tomllib", "subprocess", "multiprocessing", "difflib", "artlint.frontmatter.toml_positions",
+            "artlint.frontmatter.json_positions", "artlint.cli.app", "artlint.cli.params")
+
+
+@pytest.mark.parametrize("options", [(), ("--no-cache",)])
+def test_a_plain_one_file_check_loads_only_what_it_uses(write: Write, options: tuple[str, ...]) -> None:
+    loaded = _loaded_modules(write("post.md", VALID), *options)
+    assert "artlint.parsing.parse" in loaded and "yaml" in loaded  # the file was checked
+    unneeded = UNNEEDED + (("hashlib",) if options else ())
+    assert not {name for name in loaded if name in unneeded or name.split(".")[0] in unneeded}
 
 
 def test_invalid_front_matter_still_gets_jsonschema_errors(run: Run, write: Write, tmp_path: Path) -> None:
@@ -102,3 +120,68 @@ def test_bad_jobs_is_a_usage_error(run: Run, tmp_path: Path) -> None:
     done = run("check", "--jobs", "many", ".", cwd=tmp_path)
     assert done.returncode == 2
     assert "--jobs" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["a.md"],
+        [],
+        ["a.md", "--no-cache", "b.md"],
+        ["--fix", "a.md"],
+        ["--strict", "--exit-zero", "--fix", "--unsafe-fixes", "--diff", "--no-cache", "--allow-private",
+         "--statistics", "--debug", "--fix", "a.md"],
+        ["", "dir/"],
+    ],
+)
+def test_a_plain_check_means_what_click_makes_of_it(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = plain_check(["check", *argv])
+    assert plain is not None
+    assert plain_options(*plain) == _options(argv, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--format", "json", "a.md"],
+        ["check", "-f", "json", "a.md"],
+        ["check", "-"],
+        ["check", "--", "-a.md"],
+        ["check", "--help"],
+        ["check", "--no-cache=1", "a.md"],
+        ["check", "--no-color", "a.md"],
+        ["check", "--jobs", "2", "a.md"],
+        ["--version"],
+        ["rules"],
+        ["checks", "a.md"],
+        [],
+    ],
+)
+def test_everything_else_goes_through_click(args: list[str]) -> None:
+    assert plain_check(args) is None
+
+
+def test_shell_completion_goes_through_click(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("_ARTLINT_COMPLETE", "bash_complete")
+    assert plain_check(["check", "a.md"]) is None
+
+
+def test_a_plain_check_and_click_report_alike(run: Run, write: Write, tmp_path: Path) -> None:
+    write("bad.md", INVALID)
+    plain = run("check", "--no-cache", "bad.md", cwd=tmp_path)
+    through_click = run("check", "--no-cache", "--format", "auto", "bad.md", cwd=tmp_path)
+    assert plain.returncode == through_click.returncode == 1
+    assert plain.stdout == through_click.stdout and plain.stdout
+    missing = run("check", "--no-cache", "gone.md", cwd=tmp_path)
+    assert missing.returncode == 2 and "gone.md" in missing.stderr
+
+
+def test_the_plain_flags_are_the_flags_of_the_click_command() -> None:
+    import click
+
+    from artlint.cli.entry import FLAGS
+
+    command = cli.app.commands["check"]
+    flags = {opt: param.name for param in command.params if isinstance(param, click.Option)
+             and param.is_flag and not param.secondary_opts for opt in param.opts}
+    assert flags == FLAGS

@@ -1,22 +1,18 @@
 """The command line: parse options, call one function, turn its outcome into an exit code.
 
 Options are declared with click directly: its public API is all we need, and it starts faster
-than a layer on top of it. Each command imports its work only when it runs.
+than a layer on top of it. Each command imports its work only when it runs. The program starts
+in artlint.cli.entry, which sends a plain `check PATH...` past click and everything else here.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import NoReturn
 
 import click
 
 from artlint import __version__
 from artlint.cli.params import PATH, finish
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-REPORT_URL = "https://github.com/artlint/artlint/issues"
 
 SELECTOR_HELP = "Rule codes, names or prefixes, comma-separated or repeated."
 
@@ -187,34 +183,3 @@ def _register_extra_commands() -> None:
 
 
 _register_extra_commands()
-
-
-def main() -> NoReturn:
-    """Entry point: no traceback reaches a user; exit codes are 0, 1, 2 and 3."""
-    from artlint.config.loading import ConfigError
-
-    try:
-        app.main(prog_name="artlint")  # usage errors: click prints them and exits 2
-    except ConfigError as exc:
-        print(f"artlint: {exc}", file=sys.stderr)
-        sys.exit(EXIT_USAGE)
-    except KeyboardInterrupt:
-        print("artlint: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except Exception as exc:
-        _crash(exc)
-    sys.exit(EXIT_CLEAN)
-
-
-def _crash(exc: Exception) -> NoReturn:
-    if "--debug" in sys.argv:
-        import traceback
-
-        traceback.print_exc()
-    print(
-        f"artlint: internal error: {type(exc).__name__}: {exc}\n"
-        f"This is a bug in artlint {__version__}; please report it at {REPORT_URL} "
-        "with the command you ran (add --debug for the traceback).",
-        file=sys.stderr,
-    )
-    sys.exit(EXIT_INTERNAL)

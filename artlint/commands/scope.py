@@ -8,11 +8,8 @@ the files that link to a changed (or deleted) file, since their link findings ma
 
 from __future__ import annotations
 
-import hashlib
 import os
-import subprocess
 from collections.abc import Iterable
-from urllib.parse import quote
 
 from artlint.commands.options import CheckOptions
 from artlint.config.loading import ConfigError, Settings
@@ -31,6 +28,8 @@ def parse_shard(text: str) -> tuple[int, int]:
 
 def shard_of(relative: str, count: int) -> int:
     """The shard (1-based) of a repository-relative posix path."""
+    import hashlib  # only --shard needs it; a plain check skips its start-up cost
+
     digest = hashlib.blake2b(relative.encode("utf-8", "surrogatepass"), digest_size=8).digest()
     return int.from_bytes(digest, "big") % count + 1
 
@@ -54,6 +53,8 @@ def changed_since(paths: list[str], settings: Settings, ref: str) -> list[str]:
 
 
 def _git(root: str, *args: str) -> list[str]:
+    import subprocess
+
     try:
         done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
     except OSError as exc:
@@ -77,6 +78,8 @@ def _stem(path: str) -> str:
 
 
 def _links_to(path: str, changed: set[str], stems: set[str], settings: Settings) -> bool:
+    from urllib.parse import quote
+
     try:
         with open(path, "rb") as handle:
             data = handle.read()

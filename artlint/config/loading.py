@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -186,12 +185,22 @@ def find_config(start: Path) -> Path | None:
 
 def _has_tool_section(path: Path) -> bool:
     try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    # Most pyproject.toml files never name artlint: no need to load a TOML parser to see that.
+    # (A key spelt with escapes, "\u0061rtlint", is the one way to name it without the word.)
+    if "artlint" not in text and "\\" not in text:
+        return False
+    try:
         return "artlint" in _read_toml(path).get("tool", {})
     except ConfigError:
         return False
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # loaded only where a TOML configuration file is found
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

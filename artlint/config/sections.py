@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from artlint.config.values import ConfigError, check_keys
@@ -59,8 +59,7 @@ class LinksSettings:
     user_agent: str = USER_AGENT
 
 
-@dataclass(frozen=True)
-class ConvertSettings:
+class ConvertSettings(NamedTuple):
     """`[convert]`."""
 
     spans: str = "text"
@@ -77,8 +76,7 @@ class ConvertSettings:
     flavor: str = ""
 
 
-@dataclass(frozen=True)
-class SiteSettings:
+class SiteSettings(NamedTuple):
     """`[site]`: what the site detection finds, and what overrides it."""
 
     # Walk up from each file to its generator's configuration (_config.yml, hugo.toml, ...).

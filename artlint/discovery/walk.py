@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import glob
 import os
-import subprocess
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from artlint.config.loading import Settings
 
@@ -26,8 +25,7 @@ class PathError(Exception):
     """A path the user named does not exist."""
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     path: str  # normalised: "./a.md" and "a.md" are one file, "a.md"
     root: str | None  # the folder given that led to it; None for a file named or globbed
 
@@ -97,6 +95,8 @@ def _git_files(folder: str) -> list[str] | None:
     """Tracked and untracked-but-not-ignored files, so .gitignore is honoured; None outside git."""
     if not any((Path(folder).resolve() / p / ".git").exists() for p in ("", *_ups(folder))):
         return None
+    import subprocess  # only a folder inside git is listed by git
+
     try:
         out = subprocess.run(
             ["git", "-C", folder, "ls-files", "-z", "--cached", "--others", "--exclude-standard"],

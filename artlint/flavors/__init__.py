@@ -7,7 +7,7 @@ is plain data; the parsers, slugs and writers built from it live beside this mod
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 # Characters a backslash escapes. CommonMark (and so GFM, goldmark, remark) escapes every ASCII
 # punctuation character; kramdown only its own list, so `\&` prints the backslash there.
@@ -17,8 +17,7 @@ KRAMDOWN_ESCAPABLE = frozenset("\\.*_+-=`()[]{}#!:|\"'$<>")
 KRAMDOWN_GFM_ESCAPABLE = KRAMDOWN_ESCAPABLE | {"~"}
 
 
-@dataclass(frozen=True)
-class Flavor:
+class Flavor(NamedTuple):
     """What one engine, with one site's settings, does with Markdown."""
 
     name: str  # one of NAMES
@@ -42,10 +41,10 @@ class Flavor:
     parse_block_html: bool = False  # kramdown: Markdown inside HTML blocks is parsed
     input: str = ""  # kramdown's `input:` (GFM or kramdown); "" for the other engines
     templates: tuple[str, ...] = ()  # template syntaxes kept opaque: "liquid", "shortcode", "mdx"
-    options: tuple[tuple[str, object], ...] = field(default=())  # engine settings, as read
+    options: tuple[tuple[str, object], ...] = ()  # engine settings, as read
 
     def with_options(self, **changes: object) -> Flavor:
-        return replace(self, **changes)  # type: ignore[arg-type]
+        return self._replace(**changes)  # type: ignore[arg-type]
 
     @property
     def label(self) -> str:
@@ -112,7 +111,7 @@ def kramdown(input_format: str = "GFM") -> Flavor:
     """kramdown with `input: GFM` (Jekyll's default) or `input: kramdown` (the plain parser)."""
     if input_format.lower() == "gfm":
         return KRAMDOWN
-    return replace(
-        KRAMDOWN, input="kramdown", escapable=KRAMDOWN_ESCAPABLE, heading_ids="kramdown",
+    return KRAMDOWN._replace(
+        input="kramdown", escapable=KRAMDOWN_ESCAPABLE, heading_ids="kramdown",
         tables=True, strikethrough=False,
     )

@@ -8,9 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from artlint.frontmatter.json_positions import json_spans
 from artlint.frontmatter.split import to_json_compatible
-from artlint.frontmatter.toml_positions import toml_key_offset, toml_offset
 from artlint.model.document import Document, FrontMatter
 
 if TYPE_CHECKING:
@@ -83,6 +81,8 @@ def _locate(doc: Document, fm: FrontMatter, path: list[str | int]) -> tuple[int,
     if span is not None:
         return doc.position(doc.lines.offset(fm.content_line) + span[0])
     if fm.kind == "toml" and fm.error is None:
+        from artlint.frontmatter.toml_positions import toml_offset
+
         offset = toml_offset(fm.raw, tuple(path))
         return None if offset is None else doc.position(doc.lines.offset(fm.content_line) + offset)
     # Without positions: find the last key of the path as written.
@@ -103,6 +103,9 @@ def _locate(doc: Document, fm: FrontMatter, path: list[str | int]) -> tuple[int,
 def _json_span(fm: FrontMatter, path: list[str | int]) -> tuple[int, int, int | None] | None:
     if fm.kind != "json" or fm.error is not None:
         return None
+    # The readers of TOML and JSON positions load only for front matter written in them.
+    from artlint.frontmatter.json_positions import json_spans
+
     return json_spans(fm.raw).get(tuple(path))
 
 
@@ -136,6 +139,8 @@ def key_position(doc: Document, path: list[str | int]) -> tuple[int, int]:
     if span is not None and span[2] is not None:
         return doc.position(doc.lines.offset(fm.content_line) + span[2])
     if fm.kind == "toml" and fm.error is None:
+        from artlint.frontmatter.toml_positions import toml_key_offset
+
         offset = toml_key_offset(fm.raw, tuple(path))
         if offset is not None:
             return doc.position(doc.lines.offset(fm.content_line) + offset)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from artlint.frontmatter.positions import schema_at
 
@@ -16,8 +15,7 @@ _BOOL_WORDS = {"yes", "no", "on", "off"}
 _DATE_FORMATS = {"date", "date-time"}
 
 
-@dataclass(frozen=True)
-class Trap:
+class Trap(NamedTuple):
     path: tuple[str | int, ...]
     line: int
     column: int

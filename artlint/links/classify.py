@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from artlint.links.local.options import LinkOptions
@@ -17,8 +17,7 @@ _CODE_SCHEMES = ("javascript", "vbscript")
 _IMAGE_ELEMENTS = ("img", "source", "video", "picture", "input")
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     kind: str  # "skip", "empty", "unsafe", "malformed", "external", "local", "site"
     detail: str = ""  # why, for empty/unsafe/malformed
     path: str = ""  # local and site: the percent-decoded path ("" for a same-page fragment)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -79,6 +78,8 @@ def check_document(
             results.extend(_stamp(doc, rule, severity, rule.check(context)))
         except Exception as exc:  # a rule bug must not stop the other rules or files
             if debug:
+                import traceback  # loaded for a crashing rule only
+
                 traceback.print_exc()
             results.append(
                 RuleCrash(

@@ -52,8 +52,7 @@ class LineIndex:
         return start, end
 
 
-@dataclass(frozen=True)
-class SyntaxProblem:
+class SyntaxProblem(NamedTuple):
     message: str
     line: int
     column: int
@@ -112,8 +111,7 @@ class HtmlElement:
         return default if found is None or found.value is None else found.value
 
 
-@dataclass(frozen=True)
-class HtmlProblem:
+class HtmlProblem(NamedTuple):
     """A tag problem seen while pairing tags (unclosed, stray end tag, mismatched)."""
 
     kind: str  # "unclosed", "stray-end", "mismatched"
@@ -124,8 +122,7 @@ class HtmlProblem:
     detail: str = ""
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     url: str  # as written in the source (entity-decoded for HTML attributes)
     kind: str  # "markdown", "image", "reference", "definition", "autolink", "html", "front-matter"
     line: int
@@ -137,8 +134,7 @@ class Link:
     text: str = ""  # link text or alt text, when known
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(NamedTuple):
     action: str  # "disable", "enable", "disable-next-line", "disable-file"
     rules: tuple[str, ...]  # empty: every rule
     line: int

@@ -6,7 +6,7 @@ diagnostic naming the setting, never a crash. The defaults are far above any rea
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 SETTINGS = {
     "max_front_matter_size": "front_matter_size",
@@ -15,8 +15,7 @@ SETTINGS = {
 }
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     front_matter_size: int = 2_000_000  # characters between the front-matter delimiters
     attributes: int = 1_000  # attributes on one HTML element
     nesting: int = 200  # levels of HTML elements, or of front-matter lists and tables

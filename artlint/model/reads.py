@@ -9,7 +9,6 @@ kept unless a caller is recording.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -28,6 +27,8 @@ def digest(answer: Any) -> str:
         text = answer
     else:
         text = "\x1f".join(sorted(str(a) for a in answer))
+    import hashlib  # digests are taken only for the result cache; --no-cache never loads it
+
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 

@@ -13,7 +13,6 @@ what is detected (see `configured`).
 from __future__ import annotations
 
 import functools
-from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -117,7 +116,7 @@ def configured(site: Site, flavor: str | None, table: dict[str, Any] | None, bas
         changes["static"], changes["static_from"] = tuple(static), tuple(origins)
     if table.get("baseurl"):
         changes["baseurl"] = str(table["baseurl"])
-    return replace(site, **changes) if changes else site
+    return site._replace(**changes) if changes else site
 
 
 def clear_cache() -> None:
@@ -130,7 +129,7 @@ def for_file(path: str | Path, settings: Settings) -> Site:
     site = detect(path) if chosen.detect and path != "<text>" else NONE
     if settings.flavor is None and not any(getattr(chosen, k) for k in _OVERRIDES):
         return site
-    return configured(site, settings.flavor, asdict(chosen), settings.root, settings.config_file)
+    return configured(site, settings.flavor, chosen._asdict(), settings.root, settings.config_file)
 
 
 _OVERRIDES = ("root", "static", "extend_static", "baseurl")

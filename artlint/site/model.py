@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from artlint.flavors import GFM, MDX, Flavor
 
 
-@dataclass(frozen=True)
-class Site:
+class Site(NamedTuple):
     kind: str  # "jekyll", "hugo", "astro" or "none"
     flavor: Flavor
     root: Path | None = None  # the folder root-relative URLs start from

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -148,6 +147,13 @@ def _kramdown(options: Mapping[str, Any], path: Path) -> Flavor:
 
 
 def _load_any(path: Path, text: str) -> Mapping[str, Any]:
+    # Each parser loads only for a configuration written in its language.
+    if path.suffix == ".toml":
+        import tomllib
+
+        invalid: tuple[type[Exception], ...] = (tomllib.TOMLDecodeError,)
+    else:
+        invalid = (json.JSONDecodeError,)
     try:
         if path.suffix == ".toml":
             data: Any = tomllib.loads(text)
@@ -157,7 +163,7 @@ def _load_any(path: Path, text: str) -> Mapping[str, Any]:
             import yaml
 
             data = yaml.safe_load(text) or {}
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
+    except invalid as exc:
         raise ConfigError(f"{path}: invalid {path.suffix[1:].upper()}: {exc}") from None
     except Exception as exc:  # yaml.YAMLError, without importing yaml for TOML sites
         raise ConfigError(f"{path}: invalid YAML: {exc}") from None

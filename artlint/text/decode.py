@@ -9,7 +9,7 @@ clean files never pay for it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from artlint.model.encodings import AUTO, check_encoding
 
@@ -74,8 +74,7 @@ def _error(data: bytes, encoding: str, exc: UnicodeDecodeError, hint: bool) -> D
     return DecodeError(message, line, column)
 
 
-@dataclass(frozen=True)
-class Guess:
+class Guess(NamedTuple):
     encoding: str  # a Python codec name
     label: str  # the name shown to users
     language: str

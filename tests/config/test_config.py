@@ -47,6 +47,13 @@ def test_pyproject_without_tool_section_is_skipped(run: Run, write: Write, tmp_p
     assert check(run, tmp_path / "site", "a.md") == [("a.md", "FM003", "error")]
 
 
+def test_pyproject_naming_the_section_with_escapes_is_found(run: Run, write: Write, tmp_path: Path) -> None:
+    # The quick look for the word "artlint" must not skip a key spelt with escapes.
+    write("pyproject.toml", '[tool."\\u0061rtlint"]\nignore = ["schema-violation"]\n')
+    write("posts/a.md", ARTICLE)
+    assert check(run, tmp_path / "posts", "a.md") == [("a.md", "FM005", "warning")]
+
+
 def test_nearest_config_wins(run: Run, write: Write, tmp_path: Path) -> None:
     write(".artlint.toml", 'ignore = ["FM005"]\n')
     write("site/.artlint.toml", 'ignore = ["FM003"]\n')

@@ -21,7 +21,7 @@ def _fresh() -> None:
 
 
 def artlint(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-c", "from artlint.cli.app import main; main()", *args]
+    command = [sys.executable, "-c", "from artlint.cli.entry import main; main()", *args]
     return subprocess.run(command, capture_output=True, text=True, cwd=cwd)
 
 

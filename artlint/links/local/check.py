@@ -7,8 +7,7 @@ links are classified, resolved and matched against anchors a single time.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from artlint.links.classify import Target, classify
 from artlint.links.local.anchors import IMPLICIT, document_anchors, file_anchors
@@ -30,8 +29,7 @@ FILE, ANCHOR, EMPTY = "file", "anchor", "empty"
 MALFORMED, UNSAFE = "malformed", "unsafe"
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     kind: str  # one of the constants above
     link: Link
     message: str

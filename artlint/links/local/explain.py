@@ -7,7 +7,6 @@ server), and otherwise the closest name or anchor that exists.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from urllib.parse import unquote
@@ -25,14 +24,13 @@ _FORM = {
 }
 
 
-# "www.example.com/page" or "naver.com": a web address written without "https://".
-_DOMAIN = re.compile(
-    r"^(?:www\.[^/]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|dev|me|kr))(?:/|$)", re.IGNORECASE
-)
+# "www.example.com/page" or "naver.com": a web address written without "https://". Hints are
+# for broken links only, so this compiles (in re's cache) and difflib loads when one is met.
+_DOMAIN = r"(?i)^(?:www\.[^/]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|dev|me|kr))(?:/|$)"
 
 
 def file_hint(miss: Miss | None, target: Target) -> str:
-    if target.kind == "local" and _DOMAIN.match(target.raw_path):
+    if target.kind == "local" and re.match(_DOMAIN, target.raw_path):
         return f"; a web address needs its scheme: 'https://{target.raw_path}'"
     if miss is None or miss.suggestion is None:
         return ""
@@ -69,6 +67,8 @@ def anchor_hint(target: Target, anchors: tuple[str, ...]) -> str:
     for anchor in anchors:
         if unicodedata.normalize("NFC", anchor).casefold() == nfc.casefold():
             return f"; did you mean #{anchor} (ids are case-sensitive)"
+    import difflib
+
     close = difflib.get_close_matches(fragment, anchors, n=1, cutoff=0.6)
     return f"; did you mean #{close[0]}" if close else ""
 

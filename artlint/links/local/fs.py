@@ -8,11 +8,10 @@ cached per folder and modification time, so thousands of links cost few system c
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from artlint.model import reads
 
@@ -21,8 +20,7 @@ _listings: dict[str, tuple[int, frozenset[str]]] = {}
 _closest: dict[tuple[str, frozenset[str]], str | None] = {}
 
 
-@dataclass(frozen=True)
-class Miss:
+class Miss(NamedTuple):
     """The first path segment that does not exist, and the entry it was probably meant to be."""
 
     segment: str
@@ -104,6 +102,8 @@ def closest(wanted: str, names: frozenset[str]) -> str | None:
 def _closest_uncached(wanted: str, names: frozenset[str]) -> str | None:
     stem = os.path.splitext(wanted)[0]
     series = _DIGITS.sub("0", stem)
+    import difflib  # a near miss is looked for only when a link's file is missing
+
     matcher = difflib.SequenceMatcher(None)
     matcher.set_seq2(stem)  # the expensive side, analysed once
     best, score = None, 0.75

@@ -4,7 +4,6 @@ at its root, and hints for a miss that resolves when written another way."""
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from typing import Any, NamedTuple
 from urllib.parse import unquote
 
@@ -100,7 +99,7 @@ def retry_hint(doc_path: str, target: Target, options: LinkOptions, site: Any = 
     """A hint when the missing path resolves written raw, decoded once more, or read as a
     site with pretty URLs reads it; "" otherwise."""
     for alternative, twice in ((target.raw_path, False), (unquote(target.path), True)):
-        if alternative != target.path and _found(doc_path, replace(target, path=alternative), options, site):
+        if alternative != target.path and _found(doc_path, target._replace(path=alternative), options, site):
             return percent_hint(target, twice)
     return _pretty_url(doc_path, target, options, site)
 
@@ -161,7 +160,7 @@ def _pretty_url(doc_path: str, target: Target, options: LinkOptions, site: Any) 
     # the file; the default GitHub resolution reads links against the file and misses it.
     if target.kind != "local" or not target.path.startswith("../") or by_url(doc_path, options, site):
         return ""
-    again = locate(doc_path, replace(target, path=target.path[3:]), options, site)
+    again = locate(doc_path, target._replace(path=target.path[3:]), options, site)
     if again is None or again.path is None or page_file(again.path) is None:
         return ""
     name = os.path.basename(again.path)

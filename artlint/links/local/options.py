@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
     from artlint.config.loading import Settings
 
 
-@dataclass(frozen=True)
-class LinkOptions:
+class LinkOptions(NamedTuple):
     site_root: Path | None
     base_host: str  # lower-cased host of base_url, "" when unset
     base_path: str  # path of base_url without a trailing slash

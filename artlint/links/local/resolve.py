@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from artlint.links.local.fs import Miss, is_folder, listing, lookup
 
@@ -25,8 +25,7 @@ SERVED_FOLDERS = ("", "static", "public", "assets")
 _POST_URL = re.compile(r"/(?:[^/]+/)*(\d{4})/(\d{2})/(\d{2})/([^/]+?)(?:/|\.html)?$")
 
 
-@dataclass(frozen=True)
-class Resolution:
+class Resolution(NamedTuple):
     path: str | None  # the file (or folder) found
     verifiable: bool  # False: not finding it proves nothing
     miss: Miss | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from artlint.rules.base import Context
 from artlint.rules.helpers import html as _html
@@ -10,8 +10,7 @@ from artlint.rules.helpers import html as _html
 TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     level: int
     line: int
     column: int
