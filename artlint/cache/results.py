@@ -196,16 +196,17 @@ class ResultCache:
         self._db: Any = None  # sqlite3.Connection, opened on first use; False: unusable this run
         self._pending: list[tuple[str, str, bytes]] = []
         self._gone: list[str] = []  # real paths whose entries are not to be trusted
+        self._paths: set[str] | None = None  # see _known
         self._folders: dict[str, str] = {}  # a folder's real path, asked once per folder
 
     def __getstate__(self) -> dict[str, Any]:
-        return {**self.__dict__, "_db": None, "_pending": [], "_gone": [], "_folders": {}}
+        return {**self.__dict__, "_db": None, "_pending": [], "_gone": [], "_folders": {}, "_paths": None}
 
     def forget_connection(self) -> None:
         """In a forked worker: drop the parent's connection without touching it (SQLite
         connections must not be used across fork)."""
         self._db = None
-        self._pending, self._gone = [], []
+        self._pending, self._gone, self._paths = [], [], None
 
     def real(self, path: str) -> str:
         """os.path.realpath(path), resolving each folder once for all the files in it."""
@@ -251,6 +252,9 @@ class ResultCache:
 
     def lookup(self, path: str) -> FileResult | None:
         """The cached result of the file at `path`, or None (a miss, or an entry not trusted)."""
+        known = self._known()
+        if known is not None and self.real(path) not in known:
+            return None  # never checked with these settings: not even worth reading the file
         try:
             with open(path, "rb") as handle:
                 if self.limit and os.fstat(handle.fileno()).st_size > self.limit:
@@ -259,6 +263,23 @@ class ResultCache:
         except OSError:
             return None
         return self.load(path, data)
+
+    def _known(self) -> set[str] | None:
+        """The paths that have an entry of these settings (None: not known, ask per file). A
+        cold run then starts its workers without reading and hashing every file first."""
+        if self._paths is None:
+            db = self._connection(create=False)
+            if db is None:
+                self._paths = set()
+                return self._paths
+            import sqlite3
+
+            try:
+                rows = db.execute("SELECT path FROM entries WHERE settings = ?", (self.fingerprint,))
+                self._paths = {path for (path,) in rows}
+            except sqlite3.Error:
+                return None
+        return self._paths
 
     def load(self, path: str, data: bytes) -> FileResult | None:
         """The cached result of `path` with these bytes, or None (a miss, or an entry not trusted)."""
