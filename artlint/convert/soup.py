@@ -43,3 +43,15 @@ def parse(html: str) -> BeautifulSoup:
     builder_class = _Builder if _FAST else HTMLParserTreeBuilder
     builder = builder_class(multi_valued_attributes=None, store_line_numbers=False)
     return BeautifulSoup(html, builder=builder)
+
+
+def release(soup: BeautifulSoup) -> None:
+    """Break the tree's reference cycles (parent, sibling and element links) once it is used.
+
+    A parse tree is a web of cycles that only the cyclic collector would free: thousands of
+    elements per article, each allocation counting toward the next collection, which then walks
+    every tree still waiting. Decomposed, reference counting frees it at once.
+    """
+    for child in list(soup.contents):
+        child.decompose()
+    soup.decompose()
