@@ -22,7 +22,7 @@ from artlint.convert.article import Body
 from artlint.convert.mdconv import Converter
 from artlint.convert.options import ConvertError, Options
 from artlint.convert.readtree import TreeReader
-from artlint.convert.soup import nesting
+from artlint.convert.soup import nesting, release
 from artlint.convert.soup import parse as parse_html
 from artlint.model.limits import nesting_message
 
@@ -136,6 +136,7 @@ def _careful(
     local.tree(soup)
     text = tidy(converter.convert_soup(soup))
     if meaning.differences(local.meaning(), meaning.of_markdown(emphasis.resolve(text))):
+        release(soup)
         residue.count(dropped, "HTML kept as written (as Markdown it would read differently)")
         converter.emitted.append(source)
         if expected is not None:
@@ -145,6 +146,7 @@ def _careful(
         residue.count(dropped, what, n)
     if expected is not None:
         expected.tree(soup)
+    release(soup)
     return text
 
 
@@ -158,7 +160,9 @@ def _convert_html(html: str, options: Options, dropped: dict[str, int], expected
     cleanup.clean(soup, options, dropped)
     if expected is not None:
         expected.tree(soup)
-    return tidy(_converter(options).convert_soup(soup))
+    text = _converter(options).convert_soup(soup)
+    release(soup)
+    return tidy(text)
 
 
 def _verbatim(lines: list[str], group: groups.Group) -> str:

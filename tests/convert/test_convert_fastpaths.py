@@ -110,6 +110,23 @@ def test_fast_parser_builds_the_stock_tree() -> None:
     _same_tree("<p>one\n<b>two</p>\n<pre><code><p>x</p></code></pre><br/><img src=a>")
 
 
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>a&nbsp;&nbsp;b</p>&nbsp;<p>&nbsp;</p>x&nbsp;",
+        "<p title='a &nbsp; b' data-x=c&nbsp;d>e&nbsp;f</p><pre>&nbsp; x</pre>",
+        '<a title="1>" c&nbsp;d=e>f&nbsp;<b>g</b></a>',  # a bracket in a value: not text after it
+        "<p>x&nbsp;<!-- y > &nbsp; <z --></p>",
+        "<div>a&nbsp;</div><script>if (a>b&nbsp;<c) {}</script><style>p>a&nbsp;<b {}</style>",
+        "<p>a > b&nbsp;< c &nbspx&nbsp</p>",
+    ],
+)
+def test_no_break_spaces_of_text_build_the_stock_tree(html: str) -> None:
+    _same_tree(html)
+    fast, slow = soup.parse(html), _soup(html)
+    assert [repr(s) for s in fast.descendants] == [repr(s) for s in slow.descendants]
+
+
 def test_fast_parser_builds_the_stock_tree_on_corpus() -> None:
     for text in _corpus_texts():
         _same_tree(text)
