@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from typing import TYPE_CHECKING
 
@@ -43,7 +44,9 @@ def token_lines(doc: Document, token: Token) -> tuple[int, int]:
 
 def block_at(blocks: list[tuple[int, int, Token]], offset: int) -> tuple[int, int, Token] | None:
     """The block (from `html_blocks`, sorted by start) whose lines hold `offset`."""
-    at = bisect.bisect_right(blocks, offset, key=lambda b: b[0]) - 1
+    # (offset, inf) sorts after every block starting at `offset` and before any starting later,
+    # and never reaches the token: no key function called at each step.
+    at = bisect.bisect_right(blocks, (offset, math.inf)) - 1
     if at >= 0 and blocks[at][0] <= offset < blocks[at][1]:
         return blocks[at]
     return None

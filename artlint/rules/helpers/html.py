@@ -133,6 +133,11 @@ def is_html(ctx: Context, start: int, end: int | None = None) -> bool:
     defaults to just past the first `>`."""
     if _blocks.block_at(_blocks.html_blocks(ctx), start) is not None:
         return True
+    return _inline_html(ctx, start, end)
+
+
+def _inline_html(ctx: Context, start: int, end: int | None) -> bool:
+    """`is_html` for a tag outside every HTML block: whether an inline token read it as HTML."""
     text = ctx.document.text
     tag = text[start : text.find(">", start) + 1 if end is None else end]
     starts, spans, disjoint = _inline_index(ctx)
@@ -164,10 +169,18 @@ def elements(ctx: Context) -> list[tuple[int, HtmlElement]]:
     """(index, element) of every element CommonMark renders as HTML."""
     cached: list[tuple[int, HtmlElement]] | None = ctx.cache.get("html-elements")
     if cached is None:
-        cached = [
-            (i, e) for i, e in enumerate(ctx.document.elements)
-            if is_html(ctx, e.start, e.start_tag_end)
-        ]
+        # Elements and HTML blocks both run in document order: one walk over the two, instead of
+        # a search of the blocks for each element (`is_html`), which a Tistory article makes
+        # thousands of.
+        blocks = _blocks.html_blocks(ctx)
+        b, count = 0, len(blocks)
+        cached = []
+        for i, e in enumerate(ctx.document.elements):
+            start = e.start
+            while b < count and blocks[b][1] <= start:
+                b += 1
+            if (b < count and blocks[b][0] <= start) or _inline_html(ctx, start, e.start_tag_end):
+                cached.append((i, e))
         ctx.cache["html-elements"] = cached
     return cached
 
