@@ -31,6 +31,7 @@ class SarifReporter:
         self.results: list[dict[str, Any]] = []
         self.rule_index: dict[str, int] = {}
         self.rules: list[dict[str, Any]] = []
+        self.uris: dict[str, str] = {}  # quoting a path byte by byte, once per file, not per finding
 
     def _rule(self, d: Diagnostic) -> int:
         if d.code not in self.rule_index:
@@ -49,6 +50,12 @@ class SarifReporter:
             self.rules.append(descriptor)
         return self.rule_index[d.code]
 
+    def _uri(self, path: str) -> str:
+        uri = self.uris.get(path)
+        if uri is None:
+            uri = self.uris[path] = artifact_uri(path)
+        return uri
+
     def file(self, result: FileResult) -> None:
         for d in result.diagnostics:
             region: dict[str, int] = {"startLine": d.line, "startColumn": d.column}
@@ -64,7 +71,7 @@ class SarifReporter:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": artifact_uri(d.path)},
+                            "artifactLocation": {"uri": self._uri(d.path)},
                             "region": region,
                         }
                     }
