@@ -189,7 +189,6 @@ class ResultCache:
     name what they check, and the run's process reads and writes the database."""
 
     def __init__(self, settings: Settings) -> None:
-        self.root = settings.root
         self.folder = folder_for(settings)
         self.fingerprint = settings_fingerprint(settings)
         self.limit = settings.max_file_size
@@ -339,9 +338,9 @@ class ResultCache:
     # Tidying --------------------------------------------------------------------------------
 
     def tidy(self, checked: bool) -> None:
-        """Store what is pending; after a run that `checked` files (not all answered from here),
-        mark these settings used and remove what no run will read again. Never fails a run; a
-        run answered from the cache leaves everything as it is, and stays quick."""
+        """Store what is pending (which marks these settings used); after a run that `checked`
+        files (not all answered from here), remove what no run will read again. Never fails a
+        run; a run answered from the cache removes nothing, and stays quick."""
         try:
             self.flush()
             if checked:
@@ -351,7 +350,7 @@ class ResultCache:
 
     def _tidy(self) -> None:
         now = time.time()
-        swept: list[float] = []
+        swept: list[float] = []  # filled when this run is the day's one to look for gone files
 
         def statements(db: Any) -> None:
             db.execute(
