@@ -11,7 +11,6 @@ byte-identical. When the fixes of some rules would change it, those rules' fixes
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -160,7 +159,7 @@ def _fix_loop(
         run.fixed += len(applied)
         run.doc = _reparse(run.doc, text, style, settings)
         run.diagnostics = engine.check_document(run.doc, settings, debug, rules)
-    styled = textio.apply_style(run.doc.text, dataclasses.replace(style, newline=newline))
+    styled = textio.apply_style(run.doc.text, style._replace(newline=newline))
     if styled != run.doc.text and run.doc is not start.doc:
         run.doc = _reparse(run.doc, styled, style, settings)
         run.diagnostics = engine.check_document(run.doc, settings, debug, rules)

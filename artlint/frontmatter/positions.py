@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from artlint.frontmatter.split import to_json_compatible
 from artlint.model.document import Document, FrontMatter
@@ -147,8 +146,7 @@ def key_position(doc: Document, path: list[str | int]) -> tuple[int, int]:
     return position(doc, path)
 
 
-@dataclass
-class Validation:
+class Validation(NamedTuple):
     data: Any
     errors: list[Any]  # jsonschema ValidationError, best match chosen for oneOf/anyOf
 

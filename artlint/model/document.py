@@ -7,7 +7,6 @@ Positions are 1-based line and column counted in characters of the decoded file,
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -58,16 +57,21 @@ class SyntaxProblem(NamedTuple):
     column: int
 
 
-@dataclass
 class FrontMatter:
-    kind: str  # "yaml", "toml" or "json"
-    raw: str  # the text between the delimiters (for JSON: the whole object)
-    start_line: int  # line of the opening delimiter
-    end_line: int  # line of the closing delimiter
-    content_line: int  # line of the first character of `raw`
-    data: Any = None  # parsed value, None when it does not parse
-    error: SyntaxProblem | None = None
-    node: Any = None  # yaml.Node tree for YAML, for positions and duplicate keys
+    __slots__ = ("content_line", "data", "end_line", "error", "kind", "node", "raw", "start_line")
+
+    def __init__(
+        self, kind: str, raw: str, start_line: int, end_line: int, content_line: int,
+        data: Any = None, error: SyntaxProblem | None = None, node: Any = None,
+    ) -> None:
+        self.kind = kind  # "yaml", "toml" or "json"
+        self.raw = raw  # the text between the delimiters (for JSON: the whole object)
+        self.start_line = start_line  # line of the opening delimiter
+        self.end_line = end_line  # line of the closing delimiter
+        self.content_line = content_line  # line of the first character of `raw`
+        self.data = data  # parsed value, None when it does not parse
+        self.error = error
+        self.node = node  # yaml.Node tree for YAML, for positions and duplicate keys
 
 
 class Attribute(NamedTuple):
@@ -83,22 +87,43 @@ class Attribute(NamedTuple):
     value_end: int
 
 
-@dataclass(slots=True)
 class HtmlElement:
     """A start tag found in an html_block or html_inline region, with its matching end tag.
     Slots: a Tistory article makes tens of thousands, and every rule reads their fields."""
 
-    tag: str  # lower-cased
-    attrs: list[Attribute]
-    line: int
-    column: int
-    start: int  # offset of "<"
-    start_tag_end: int  # offset just past ">" of the start tag
-    self_closing: bool
-    end_tag_start: int | None = None  # offset of "</tag>", when one closes it
-    end: int | None = None  # offset past the end tag (or past the start tag for void elements)
-    parent: int | None = None  # index in Document.elements
-    depth: int = 0
+    __slots__ = (
+        "attrs", "column", "depth", "end", "end_tag_start", "line", "parent", "self_closing", "start",
+        "start_tag_end", "tag",
+    )
+
+    def __init__(
+        self, tag: str, attrs: list[Attribute], line: int, column: int, start: int, start_tag_end: int,
+        self_closing: bool, end_tag_start: int | None = None, end: int | None = None,
+        parent: int | None = None, depth: int = 0,
+    ) -> None:
+        self.tag = tag  # lower-cased
+        self.attrs = attrs
+        self.line = line
+        self.column = column
+        self.start = start  # offset of "<"
+        self.start_tag_end = start_tag_end  # offset just past ">" of the start tag
+        self.self_closing = self_closing
+        self.end_tag_start = end_tag_start  # offset of "</tag>", when one closes it
+        self.end = end  # offset past the end tag (or past the start tag for void elements)
+        self.parent = parent  # index in Document.elements
+        self.depth = depth
+
+    def _fields(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in _ELEMENT_FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, HtmlElement) and self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: its end is set when the end tag comes
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in _ELEMENT_FIELDS)
+        return f"HtmlElement({shown})"
 
     def attr(self, name: str) -> Attribute | None:
         for attribute in self.attrs:
@@ -109,6 +134,13 @@ class HtmlElement:
     def get(self, name: str, default: str | None = None) -> str | None:
         found = self.attr(name)
         return default if found is None or found.value is None else found.value
+
+
+# The fields in the order __init__ takes them, for equality and repr.
+_ELEMENT_FIELDS = (
+    "tag", "attrs", "line", "column", "start", "start_tag_end", "self_closing", "end_tag_start", "end",
+    "parent", "depth",
+)
 
 
 class HtmlProblem(NamedTuple):
@@ -140,32 +172,43 @@ class Directive(NamedTuple):
     line: int
 
 
-@dataclass
 class Document:
-    path: str
-    text: str  # decoded, BOM removed, newlines as in the file
-    lines: LineIndex
-    newline: str  # "\n", "\r\n" or "\r": the file's dominant newline
-    bom: bool
-    encoding: str
-    front_matter: FrontMatter | None
-    body: str
-    body_offset: int  # offset of the body in `text`
-    body_line: int  # line of the body's first line in the file
-    tokens: list[Token] = field(default_factory=list)
-    elements: list[HtmlElement] = field(default_factory=list)
-    html_problems: list[HtmlProblem] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
-    directives: list[Directive] = field(default_factory=list)
-    # Offsets of the body text that CommonMark renders as code (fences, indented blocks, spans).
-    code_spans: list[tuple[int, int]] = field(default_factory=list)
-    # The engine model of the file's site (None: the CommonMark parser), and what the site is.
-    flavor: Flavor | None = None
-    site: Any = None  # artlint.site.Site, when one was detected or configured
-    # Offsets of template syntax the engine never sees as text (Liquid, shortcodes, MDX, ...).
-    opaque: list[tuple[int, int]] = field(default_factory=list)
-    # Where the file goes over a setting of artlint.model.limits (too many attributes, too deep).
-    limit_problems: list[SyntaxProblem] = field(default_factory=list)
+    """Built in stages by `parse.parse`: the text and front matter first, then each part read from them."""
+
+    __slots__ = (
+        "body", "body_line", "body_offset", "bom", "code_spans", "directives", "elements", "encoding",
+        "flavor", "front_matter", "html_problems", "limit_problems", "lines", "links", "newline",
+        "opaque", "path", "site", "text", "tokens",
+    )
+
+    def __init__(
+        self, path: str, text: str, lines: LineIndex, newline: str, bom: bool, encoding: str,
+        front_matter: FrontMatter | None, body: str, body_offset: int, body_line: int,
+    ) -> None:
+        self.path = path
+        self.text = text  # decoded, BOM removed, newlines as in the file
+        self.lines = lines
+        self.newline = newline  # "\n", "\r\n" or "\r": the file's dominant newline
+        self.bom = bom
+        self.encoding = encoding
+        self.front_matter = front_matter
+        self.body = body
+        self.body_offset = body_offset  # offset of the body in `text`
+        self.body_line = body_line  # line of the body's first line in the file
+        self.tokens: list[Token] = []
+        self.elements: list[HtmlElement] = []
+        self.html_problems: list[HtmlProblem] = []
+        self.links: list[Link] = []
+        self.directives: list[Directive] = []
+        # Offsets of the body text that CommonMark renders as code (fences, indented blocks, spans).
+        self.code_spans: list[tuple[int, int]] = []
+        # The engine model of the file's site (None: the CommonMark parser), and what the site is.
+        self.flavor: Flavor | None = None
+        self.site: Any = None  # artlint.site.Site, when one was detected or configured
+        # Offsets of template syntax the engine never sees as text (Liquid, shortcodes, MDX, ...).
+        self.opaque: list[tuple[int, int]] = []
+        # Where the file goes over a setting of artlint.model.limits (too many attributes, too deep).
+        self.limit_problems: list[SyntaxProblem] = []
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.lines.position(offset)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from artlint.model.diagnostics import INTERNAL_CODE, Severity
@@ -35,14 +34,20 @@ class Tally(NamedTuple):
         return cls(by[Severity.ERROR], by[Severity.WARNING], by[Severity.INFO], fixable, unsafe)
 
 
-@dataclass
 class FileResult:
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    text: str | None = None  # the decoded source, for reporters that quote lines
-    links: list[Link] = field(default_factory=list)  # for the run-wide external link check
-    directives: list[Directive] = field(default_factory=list)
-    unpublished: str = ""  # why the site's generator does not publish the file; "" when it does
+    """What checking one file gave (a plain class: StoredResult, the cache's kind, makes some of
+    its fields properties)."""
+
+    def __init__(
+        self, path: str, diagnostics: list[Diagnostic] | None = None, text: str | None = None,
+        links: list[Link] | None = None, directives: list[Directive] | None = None, unpublished: str = "",
+    ) -> None:
+        self.path = path
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        self.text = text  # the decoded source, for reporters that quote lines
+        self.links = [] if links is None else links  # for the run-wide external link check
+        self.directives = [] if directives is None else directives
+        self.unpublished = unpublished  # why the site's generator does not publish the file; "" when it does
 
     @property
     def crashed(self) -> bool:

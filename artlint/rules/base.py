@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType, ModuleType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from artlint.model.diagnostics import Finding, Severity
 
@@ -20,22 +19,31 @@ if TYPE_CHECKING:
     from artlint.model.document import Document
 
 
-@dataclass
 class Context:
-    """What a rule gets: the document, its own options, and the run's settings."""
+    """What a rule gets: the document, its own options, and the run's settings.
 
-    document: Document
-    options: Mapping[str, Any]
-    settings: Settings
-    # Per-document scratch space shared by rules (e.g. one schema validation for several rules).
-    cache: dict[str, Any] = field(default_factory=dict)
+    A plain class: one is made for every rule on every file, and the dataclass machinery would
+    cost each run's start as much as checking an article."""
+
+    __slots__ = ("cache", "document", "options", "settings")
+
+    def __init__(
+        self, document: Document, options: Mapping[str, Any], settings: Settings,
+        cache: dict[str, Any] | None = None,
+    ) -> None:
+        self.document = document
+        self.options = options
+        self.settings = settings
+        # Per-document scratch space shared by rules (e.g. one schema validation for several rules).
+        self.cache: dict[str, Any] = {} if cache is None else cache
 
 
 Check = Callable[[Context], Iterable[Finding]]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
+    """A tuple, not a frozen dataclass: defining one of those costs a millisecond of every run's start."""
+
     code: str  # e.g. "FM001"
     name: str  # kebab-case, e.g. "front-matter-syntax"
     summary: str  # one line, sentence case, no period
@@ -43,7 +51,7 @@ class Rule:
     check: Check
     doc: str
     fix: str = "none"  # "none", "safe", "unsafe" or "sometimes"
-    options: Mapping[str, Any] = field(default_factory=dict)  # name -> default
+    options: Mapping[str, Any] = MappingProxyType({})  # name -> default
     enabled: bool = True  # off-by-default rules are opted into with select
 
     @property

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from artlint.config.loading import ConfigError, Settings
 
@@ -77,8 +76,7 @@ def load(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {"not": {}} if data is False else {}
 
 
-@dataclass(frozen=True)
-class Fetch:
+class Fetch(NamedTuple):
     """Whether http(s) $refs may be fetched (the schema_fetch setting), and from private addresses."""
 
     allowed: bool = False
@@ -89,8 +87,11 @@ class Fetch:
         return cls(settings.schema_fetch, settings.links.allow_private)
 
 
+NO_FETCH = Fetch()
+
+
 @functools.cache
-def validator(path: Path, fetch: Fetch = Fetch()) -> Validator:
+def validator(path: Path, fetch: Fetch = NO_FETCH) -> Validator:
     """The validator; jsonschema loads only when a document is not plainly valid (lazyschema.py)."""
     from artlint.schema.lazy import lazy_validator
 
@@ -98,7 +99,7 @@ def validator(path: Path, fetch: Fetch = Fetch()) -> Validator:
     return lazy_validator(load(path), functools.partial(compiled, path, fetch))
 
 
-def compiled(path: Path, fetch: Fetch = Fetch()) -> Validator:
+def compiled(path: Path, fetch: Fetch = NO_FETCH) -> Validator:
     """The compiled validator, with format checks; raises ConfigError for an invalid schema."""
     import jsonschema
     import referencing
@@ -148,7 +149,7 @@ def ref_target(path: Path, schema: dict[str, Any], uri: str) -> Path | None:
     return (path.parent / unquote(uri)).resolve()
 
 
-def check_refs(path: Path, schema: Any, seen: set[Path], fetch: Fetch = Fetch()) -> None:
+def check_refs(path: Path, schema: Any, seen: set[Path], fetch: Fetch = NO_FETCH) -> None:
     """Every $ref to another file must name a readable schema: one clear error before any file."""
     seen.add(path)
     for ref, where in _refs(schema, ""):

@@ -22,8 +22,7 @@ import os
 import re
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, NamedTuple
 
 from artlint.text.decode import DecodeError, decode, newline_style
 
@@ -35,8 +34,7 @@ TEMP_PREFIX = ".artlint-"
 _TEMP = re.compile(r"^\.artlint-(\d+)-[0-9a-f]{8}-.*\.tmp$", re.DOTALL)
 
 
-@dataclass(frozen=True)
-class TextFile:
+class TextFile(NamedTuple):
     text: str  # decoded, BOM removed, newlines as in the file: ready for parse.parse
     encoding: str  # "utf-8", "utf-16-le", "utf-16-be", or the codec the file was read with
     bom: bool

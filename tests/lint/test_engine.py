@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,7 +53,7 @@ def _check_me(ctx: Context) -> Iterator[Finding]:
 
 
 # The registry plus a rule that reports each line containing CHECKME, as a body rule would.
-CHECK_ME = dataclasses.replace(registry.all_rules()[0], code="FM900", name="check-me", check=_check_me)
+CHECK_ME = registry.all_rules()[0]._replace(code="FM900", name="check-me", check=_check_me)
 WITH_CHECK_ME = (*registry.all_rules(), CHECK_ME)
 
 
@@ -111,7 +110,7 @@ def test_a_crashing_rule_is_reported_and_others_still_run(
         raise ValueError("simulated failure")
 
     original = registry.all_rules()
-    crashing = tuple(dataclasses.replace(r, check=boom) if r.code == "FM004" else r for r in original)
+    crashing = tuple(r._replace(check=boom) if r.code == "FM004" else r for r in original)
     (tmp_path / "a.md").write_text("---\ntitle: 글\ndraft: no\n---\n", encoding="utf-8")
     (tmp_path / "b.md").write_text("---\ntitle: 글\ncategories: x\n---\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)

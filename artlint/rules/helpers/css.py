@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from html import unescape
 from typing import Any, NamedTuple
 
@@ -36,14 +35,19 @@ class Declaration(NamedTuple):
         return f"{self.prop}: {self.value}{important}" if self.wellformed else self.text
 
 
-@dataclass
 class Style:
-    """A rendered style attribute and its declarations (not frozen: that triples its making)."""
+    """A rendered style attribute and its declarations (a plain class: made for every styled
+    element, and a dataclass would be slower to make and to define at each start)."""
 
-    element: HtmlElement
-    index: int  # in Document.elements
-    attribute: Attribute
-    declarations: tuple[Declaration, ...]
+    __slots__ = ("attribute", "declarations", "element", "index")
+
+    def __init__(
+        self, element: HtmlElement, index: int, attribute: Attribute, declarations: tuple[Declaration, ...]
+    ) -> None:
+        self.element = element
+        self.index = index  # in Document.elements
+        self.attribute = attribute
+        self.declarations = declarations
 
 
 _SPLIT = re.compile(r"""\(|\)|;|"[^"]*"|'[^']*'""")
