@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from artlint.commands.options import CheckOptions
@@ -39,11 +38,11 @@ def build_settings(options: CheckOptions, rules: Sequence[Rule] | None = None) -
         schema = False
     links = settings.links
     if options.external is not None:
-        links = replace(links, external=options.external)
+        links = links._replace(external=options.external)
     if options.no_cache:
-        links = replace(links, cache=False)
+        links = links._replace(cache=False)
     if options.allow_private:
-        links = replace(links, allow_private=True)
+        links = links._replace(allow_private=True)
     if options.flavor is not None:
         from artlint.site.options import check_flavor
 

@@ -122,7 +122,7 @@ class Settings:
     def encoding_for(self, path: str) -> str | None:
         """How to read `path`: the last matching override's encoding, else the run's."""
         rel = self.relative(path)
-        for override in reversed(self.overrides):
+        for override in self.overrides[::-1]:
             if override.encoding is not None and matches_any(override.files, rel):
                 return override.encoding
         return self.encoding
@@ -133,7 +133,7 @@ class Settings:
 
     def schema_for(self, path: str) -> str | bool:
         rel = self.relative(path)
-        for override in reversed(self.overrides):  # the last matching override wins
+        for override in self.overrides[::-1]:  # the last matching override wins
             if override.schema is not None and matches_any(override.files, rel):
                 return override.schema
         for pattern, schema in self.schemas:
@@ -158,7 +158,7 @@ class Settings:
             # An encoding named on the command line applies to every file, over per-glob ones.
             changes["encoding"] = read_encoding(changes["encoding"], "--encoding")
             overrides = changes.get("overrides", self.overrides)
-            changes["overrides"] = tuple(replace(o, encoding=None) for o in overrides)
+            changes["overrides"] = tuple(o._replace(encoding=None) for o in overrides)
         if "schema" in changes:
             schema = changes["schema"]
             is_path = isinstance(schema, str) and ("/" in schema or schema.endswith(SCHEMA_FILES))
@@ -168,7 +168,7 @@ class Settings:
             changes["schema_given"] = True
             changes.setdefault("schemas", ())
             overrides = changes.get("overrides", self.overrides)
-            changes["overrides"] = tuple(replace(o, schema=None) for o in overrides)
+            changes["overrides"] = tuple(o._replace(schema=None) for o in overrides)
         return replace(self, **changes)
 
 

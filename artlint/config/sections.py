@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
@@ -25,8 +25,7 @@ IFRAME_MODES = ("html", "link")
 USER_AGENT = "Mozilla/5.0 (compatible; artlint link checker; +https://github.com/artlint/artlint)"
 
 
-@dataclass(frozen=True)
-class LinksSettings:
+class LinksSettings(NamedTuple):
     """`[links]`: offline checking (the first four keys) and the online checker (the rest)."""
 
     # Folder that root-relative links ("/img/a.png") resolve against, relative to the config
@@ -52,7 +51,7 @@ class LinksSettings:
     accepted_status: frozenset[int] = frozenset(range(200, 300))  # from codes, ranges, classes
     exclude: tuple[re.Pattern[str], ...] = ()  # searched in the URL
     # host -> header -> value as written ($NAME is read from the environment when used)
-    headers: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    headers: Mapping[str, Mapping[str, str]] = MappingProxyType({})
     unverifiable_is_error: bool = False  # report LK202 (bot walls, timeouts) as errors
     cache_dir: str = ""  # default: the user cache folder
     cache_max_age_days: float = 7.0

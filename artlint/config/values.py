@@ -8,8 +8,8 @@ is checked after loading, by lint.selection: configuration knows nothing of the 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from artlint.model.diagnostics import Severity
 
@@ -20,19 +20,20 @@ class ConfigError(Exception):
     """A usage, configuration or schema problem: exit code 2."""
 
 
-@dataclass(frozen=True)
-class RuleSettings:
+# Settings are tuples: defining a frozen dataclass costs a millisecond of every start.
+
+
+class RuleSettings(NamedTuple):
     severity: Severity | None = None
-    options: Mapping[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class Override:
+class Override(NamedTuple):
     files: tuple[str, ...]
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    rules: Mapping[str, RuleSettings] = field(default_factory=dict)
+    rules: Mapping[str, RuleSettings] = MappingProxyType({})
     schema: str | bool | None = None
     encoding: str | None = None
 

@@ -59,7 +59,7 @@ def _check_lists(
 
 
 def _with_rules(override: Override, where: str, rules: Sequence[Rule] | None) -> Override:
-    return replace(override, rules=_resolve(override.rules, where, rules))
+    return override._replace(rules=_resolve(override.rules, where, rules))
 
 
 def _resolve(
