@@ -41,11 +41,11 @@ class Builder:
         self.open_tags: list[str] = []  # the tags of `stack`, for a quick membership test
 
     def start(
-        self, tag: str, start: int, raw: str, self_closing: bool,
+        self, tag: str, start: int, end: int, self_closing: bool,
         found: Iterable[re.Match[str]] | None = None,
     ) -> None:
-        """A start tag `raw` (its full text) at offset `start`; `found`: its attributes, already
-        matched in `source` with html.parser's attribute pattern (the same groups as _ATTR)."""
+        """A start tag from offset `start` to `end`; `found`: its attributes, already matched in
+        `source` with html.parser's attribute pattern (the same groups as _ATTR)."""
         open_tags = self.open_tags
         if open_tags and open_tags[-1] == "p" and tag in CLOSES_P:
             self._close_top(start)
@@ -54,11 +54,11 @@ class Builder:
         base = self.base
         element = HtmlElement(
             tag,
-            self._attributes(raw, start) if found is None else self._matched(found, line),
+            self._attributes(self.source[start:end], start) if found is None else self._matched(found, line),
             line + 1,
             start - starts[line] + 1,
             base + start,
-            base + start + len(raw),
+            base + end,
             self_closing,
             None,
             None,

@@ -56,10 +56,11 @@ def find_tags(text: str, builder: Builder) -> None:
             if tag is None:
                 return  # the input ends inside the tag: no tag, and nothing after it
             k = tag.end()
-            name = tag.group(1).lower()
-            closing = tag.group(3) == "/"
+            name, slash = tag.group(1, 3)
+            name = name.lower()
+            closing = slash == "/"
             a, b = tag.span(2)
-            start(name, i, text[i:k], self_closing=closing, found=attributes(text, a, b) if a < b else ())
+            start(name, i, k, closing, attributes(text, a, b) if a < b else ())
             if name in RAW_TEXT and not closing:
                 k = _raw_text_end(text, k, name)
         if k >= n:

@@ -25,11 +25,15 @@ class _Reference(HTMLParser):
         line, col = self.getpos()
         return self.index.offset(line, col + 1)
 
+    def _start(self, tag: str, self_closing: bool) -> None:
+        at = self._offset()
+        self.builder.start(tag, at, at + len(self.get_starttag_text() or ""), self_closing)
+
     def handle_starttag(self, tag: str, attrs: object) -> None:
-        self.builder.start(tag, self._offset(), self.get_starttag_text() or "", self_closing=False)
+        self._start(tag, self_closing=False)
 
     def handle_startendtag(self, tag: str, attrs: object) -> None:
-        self.builder.start(tag, self._offset(), self.get_starttag_text() or "", self_closing=True)
+        self._start(tag, self_closing=True)
 
     def handle_endtag(self, tag: str) -> None:
         self.builder.end(tag, self._offset())

@@ -100,7 +100,7 @@ def _declaration(chunk: str, start: int, cut_end: int) -> _Parsed:
     return prop, value, text, start + lead, start + lead + len(text), cut_end, important
 
 
-def styles(ctx: Context, everywhere: bool = False) -> Iterator[Style]:
+def styles(ctx: Context, everywhere: bool = False) -> list[Style]:
     """Every rendered style attribute, except (unless `everywhere`) those the rule's
     `skip_inside` option leaves out."""
     doc = ctx.document
@@ -112,10 +112,10 @@ def styles(ctx: Context, everywhere: bool = False) -> Iterator[Style]:
             if attribute is not None and attribute.value is not None:
                 cache.append(Style(element, index, attribute, declarations(doc, attribute)))
         ctx.cache["styles"] = cache
-    skipped = None if everywhere else _html.skipped(ctx)
-    for style in cache:
-        if skipped is None or not skipped[style.index]:
-            yield style
+    if everywhere:
+        return cache
+    skipped = _html.skipped(ctx)
+    return [style for style in cache if not skipped[style.index]]
 
 
 def removal(doc: Document, style: Style, removed: Sequence[Declaration]) -> tuple[Edit, ...]:
