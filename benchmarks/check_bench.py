@@ -327,7 +327,18 @@ def main() -> int:
         results[name] = {"version": version(version_cmd), "one": one, "corpus": corpus,
                          "commands": {"one": one_cmd, "corpus": corpus_cmd}}
         log(f"  one file {one and one['median']}, corpus {corpus and corpus['median']}")
+    floor = None
+    if "artlint" in results:
+        # The least any Python tool that parses with PyYAML and markdown-it-py can take for one
+        # file: starting the interpreter and importing the two parsers, nothing else.
+        log(f"parser imports alone: x {args.runs}")
+        floor = measure("parser imports", [sys.executable, "-c", "import yaml, markdown_it"], args.runs)
+        results["artlint"]["floor"] = floor
     report = table(results, files) + "\n\n" + goals(results)
+    if floor and floor.get("median") and results.get("markdownlint-cli2", {}).get("one"):
+        mdl, least = results["markdownlint-cli2"]["one"]["median"], floor["median"]
+        report += (f"\n  (starting Python and importing yaml and markdown_it alone takes "
+                   f"{least * 1000:.0f} ms: markdownlint-cli2 / that = {mdl / least:.2f})")
     sizes = {} if args.no_sizes else size_series(args.size_runs, args.huge)
     if sizes:
         report += "\n\nOne HTML-heavy article (benchmarks/bigarticle.py), artlint check --no-cache:\n"
