@@ -80,8 +80,12 @@ def build_server() -> ArtlintServer:
 
 
 def settings_for(ls: ArtlintServer, path: str) -> Any:
-    """The settings for a file, as `artlint check` run from the file's folder would find them."""
+    """The settings for a file, as `artlint check` run from the file's folder would find them,
+    with the file's site detected afresh when its generator configuration changed."""
+    from artlint import site
     from artlint.config.loading import find_config, load
+
+    site.revalidate(path if os.path.isabs(path) else Path.cwd())
 
     folder = Path(path).parent if os.path.isabs(path) else Path.cwd()
     config = find_config(folder)

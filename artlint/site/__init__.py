@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from artlint.model import reads
 from artlint.site.model import NONE, Site
 
-__all__ = ["NONE", "Site", "configured", "detect", "for_file", "stamp"]
+__all__ = ["NONE", "Site", "configured", "detect", "for_file", "revalidate", "stamp"]
 
 if TYPE_CHECKING:
     from artlint.config.loading import Settings
@@ -121,6 +121,40 @@ def configured(site: Site, flavor: str | None, table: dict[str, Any] | None, bas
 
 def clear_cache() -> None:
     _detect_folder.cache_clear()
+    _nearest.clear()
+    _config_stats.clear()
+
+
+# For a long-running process (the language server): the configuration file nearest to each
+# folder seen, and the size and modification time each configuration had when first seen.
+_nearest: dict[str, str] = {}
+_config_stats: dict[str, tuple[int, int]] = {}
+
+
+def revalidate(path: str | Path) -> None:
+    """Forget the detected sites when the configuration `path` would be detected with changed
+    since it was last seen here: edited, removed, or a nearer one created. A run of `artlint
+    check` reads each configuration once; an editor session outlives many edits of it."""
+    start = Path(path).absolute()
+    folder = start if start.is_dir() else start.parent
+    config = ""
+    stats = (0, 0)
+    for here in (folder, *folder.parents):
+        found = _config_here(here)
+        if found is not None:
+            config = str(found[1])
+            try:
+                info = found[1].stat()
+                stats = (info.st_mtime_ns, info.st_size)
+            except OSError:
+                pass
+            break
+    key = str(folder)
+    changed = _nearest.get(key, config) != config or _config_stats.get(config, stats) != stats
+    if changed:
+        clear_cache()
+    _nearest[key] = config
+    _config_stats[config] = stats
 
 
 def for_file(path: str | Path, settings: Settings) -> Site:

@@ -207,3 +207,27 @@ def test_page_links_in_a_generator_site_resolve_against_the_pages_url(tmp_path: 
     assert [d.message for d in check_file(str(plain), settings).diagnostics] == [
         "local file not found: ../setup/", "local file not found: shot.png"
     ]
+
+
+def test_a_long_running_process_sees_its_site_configuration_change(tmp_path: Path) -> None:
+    """The language server outlives edits of _config.yml: the site is detected again after one,
+    and after a nearer configuration appears; unchanged, the detection is kept."""
+    config = _write(tmp_path / "_config.yml", "kramdown:\n  input: GFM\n")
+    post = _write(tmp_path / "blog" / "_posts" / "2024-01-02-a.md", "x\n")
+    sites.revalidate(post)
+    first = sites.detect(post)
+    assert first.flavor.input == "GFM"
+    sites.revalidate(post)
+    assert sites.detect(post) is first  # nothing changed: not read again
+
+    config.write_text("kramdown:\n  input: kramdown\n  auto_ids: false\n", encoding="utf-8")
+    sites.revalidate(post)
+    assert sites.detect(post).flavor.input == "kramdown"
+
+    nearer = _write(tmp_path / "blog" / "hugo.toml", "[markup.goldmark.parser]\nautoHeadingID = false\n")
+    sites.revalidate(post)
+    assert (sites.detect(post).kind, sites.detect(post).config) == ("hugo", nearer)
+
+    nearer.unlink()
+    sites.revalidate(post)
+    assert sites.detect(post).kind == "jekyll"
