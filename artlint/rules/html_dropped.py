@@ -72,5 +72,8 @@ def check(ctx: Context) -> Iterator[Finding]:
 def _setting(ctx: Context) -> str:
     site = ctx.document.site
     config = getattr(site, "config", None)
-    name = f" in {config.name}" if config is not None else ""
-    return f"markup.goldmark.renderer.unsafe is false{name}"
+    if config is None:
+        return "markup.goldmark.renderer.unsafe is false"
+    # A configuration directory is named with its parent: "_default" alone says little.
+    shown = f"{config.parent.name}/{config.name}" if config.is_dir() else config.name
+    return f"markup.goldmark.renderer.unsafe is false in {shown}"

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 JEKYLL_CONFIGS = ("_config.yml", "_config.yaml")
 HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
 HUGO_LEGACY = ("config.toml", "config.yaml", "config.yml", "config.json")
+HUGO_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
 ASTRO_CONFIGS = tuple(f"astro.config.{e}" for e in ("mjs", "js", "ts", "mts", "cjs", "cts"))
 
 
@@ -80,6 +81,9 @@ def _config_here(folder: Path) -> tuple[str, Path] | None:
     for name in HUGO_CONFIGS:
         if (folder / name).is_file():
             return "hugo", folder / name
+    config_dir = folder / "config" / "_default"
+    if config_dir.is_dir() and any(p.suffix in HUGO_SUFFIXES for p in config_dir.iterdir()):
+        return "hugo", config_dir
     for name in HUGO_LEGACY:
         candidate = folder / name
         if candidate.is_file() and any((folder / d).is_dir() for d in ("content", "layouts", "archetypes",
@@ -128,7 +132,7 @@ def clear_cache() -> None:
 # For a long-running process (the language server): the configuration file nearest to each
 # folder seen, and the size and modification time each configuration had when first seen.
 _nearest: dict[str, str] = {}
-_config_stats: dict[str, tuple[int, int]] = {}
+_config_stats: dict[str, tuple[object, ...]] = {}
 
 
 def revalidate(path: str | Path) -> None:
@@ -138,16 +142,12 @@ def revalidate(path: str | Path) -> None:
     start = Path(path).absolute()
     folder = start if start.is_dir() else start.parent
     config = ""
-    stats = (0, 0)
+    stats: tuple[object, ...] = ()
     for here in (folder, *folder.parents):
         found = _config_here(here)
         if found is not None:
             config = str(found[1])
-            try:
-                info = found[1].stat()
-                stats = (info.st_mtime_ns, info.st_size)
-            except OSError:
-                pass
+            stats = _signature(found[1])
             break
     key = str(folder)
     changed = _nearest.get(key, config) != config or _config_stats.get(config, stats) != stats
@@ -167,3 +167,19 @@ def for_file(path: str | Path, settings: Settings) -> Site:
 
 
 _OVERRIDES = ("root", "static", "extend_static", "baseurl")
+
+
+def _signature(config: Path) -> tuple[object, ...]:
+    """Sizes and modification times of a configuration file, or of a configuration directory's
+    files (an edit in place changes neither the directory's time nor its size)."""
+    from artlint.site.readers import hugo_config_files
+
+    files = hugo_config_files(config) if config.is_dir() else [config]
+    found: list[object] = []
+    for path in files:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        found += (str(path), info.st_mtime_ns, info.st_size)
+    return tuple(found)

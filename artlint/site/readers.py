@@ -15,6 +15,7 @@ from typing import Any
 from artlint import flavors
 from artlint.config.values import ConfigError
 from artlint.flavors import GFM, GOLDMARK, Flavor
+from artlint.site import HUGO_SUFFIXES
 from artlint.site.model import Site
 
 # Markdown engines Jekyll names in `markdown:` whose output is GFM (jekyll-commonmark is cmark-gfm).
@@ -175,10 +176,56 @@ def _lower(table: Mapping[str, Any]) -> dict[str, Any]:
     return {str(k).lower(): v for k, v in table.items()}
 
 
+# A Hugo configuration directory: `config/_default`, then the environment `hugo` builds by
+# default, each file merged over the last; `markup.toml` holds the `markup` table, `hugo.toml`
+# (or `config.toml`) the top level.
+HUGO_ENVIRONMENTS = ("_default", "production")
+
+
+def hugo_config_files(folder: Path) -> list[Path]:
+    """The files of the configuration directory `folder` (config/_default) Hugo merges, in order."""
+    files: list[Path] = []
+    for environment in HUGO_ENVIRONMENTS:
+        here = folder.parent / environment
+        if here.is_dir():
+            files += sorted(p for p in here.iterdir() if p.suffix in HUGO_SUFFIXES and p.is_file())
+    return files
+
+
+def _hugo_config_dir(folder: Path) -> tuple[dict[str, Any], str]:
+    """The merged configuration of a Hugo configuration directory, and what it was read from."""
+    merged: dict[str, Any] = {}
+    read: list[str] = []
+    for path in hugo_config_files(folder):
+        text = _text(path)
+        read.append(f"{path.parent.name}/{path.name}\n{text}")
+        if "." in path.stem:
+            continue  # menus.en.toml: one language's settings; the engine's are the site's
+        data = _load_any(path, text)
+        key = path.stem.lower()
+        _merge(merged, data if key in ("hugo", "config") else {key: data})
+    return merged, "\n".join(read)
+
+
+def _merge(into: dict[str, Any], over: Mapping[str, Any]) -> None:
+    for key, value in over.items():
+        if isinstance(value, Mapping) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = dict(value) if isinstance(value, Mapping) else value
+
+
 def hugo(path: Path) -> Site:
-    text = _text(path)
-    data = _lower(_load_any(path, text))
-    root = path.parent
+    """A Hugo site from its configuration file, or from its configuration directory
+    (`path` is then config/_default)."""
+    if path.is_dir():
+        raw, text = _hugo_config_dir(path)
+        data = _lower(raw)
+        root = path.parent.parent
+    else:
+        text = _text(path)
+        data = _lower(_load_any(path, text))
+        root = path.parent
     markup = _lower(_mapping(data.get("markup"), path, "markup"))
     handler = markup.get("defaultmarkdownhandler", "goldmark")
     if handler != "goldmark":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -231,3 +232,53 @@ def test_a_long_running_process_sees_its_site_configuration_change(tmp_path: Pat
     nearer.unlink()
     sites.revalidate(post)
     assert sites.detect(post).kind == "jekyll"
+
+
+def _hugo_config_dir_site(root: Path, production_unsafe: bool) -> Path:
+    """A Hugo site configured by a directory: config/_default sets the top level and the Markdown
+    table; config/production, what `hugo` builds by default, may turn raw HTML on."""
+    _write(root / "config" / "_default" / "hugo.toml", 'baseURL = "https://example.org/blog/"\ntitle = "t"\n')
+    markup = "[goldmark.parser]\nautoHeadingID = false\n"
+    _write(root / "config" / "_default" / "markup.toml", markup)
+    _write(root / "config" / "_default" / "menus.en.toml", "[[main]]\nname = 'Home'\n")
+    if production_unsafe:
+        _write(root / "config" / "production" / "markup.toml", "[goldmark.renderer]\nunsafe = true\n")
+    return _write(root / "content" / "posts" / "a.md", "---\ntitle: A\n---\n\nSome <b>bold</b> text.\n")
+
+
+@pytest.mark.parametrize("production_unsafe", [False, True])
+def test_hugo_configuration_directory_is_merged_as_hugo_merges_it(
+    tmp_path: Path, production_unsafe: bool
+) -> None:
+    post = _hugo_config_dir_site(tmp_path, production_unsafe)
+    site = sites.detect(post)
+    assert (site.kind, site.config, site.root) == ("hugo", tmp_path / "config" / "_default", tmp_path)
+    assert site.baseurl == "https://example.org/blog/"
+    assert site.flavor.heading_ids == "none"
+    assert site.flavor.raw_html is production_unsafe
+
+
+@pytest.mark.skipif(shutil.which("hugo") is None, reason="hugo is not installed")
+@pytest.mark.parametrize("production_unsafe", [False, True])
+def test_real_hugo_renders_raw_html_as_the_detected_site_says(
+    tmp_path: Path, production_unsafe: bool
+) -> None:
+    post = _hugo_config_dir_site(tmp_path, production_unsafe)
+    _write(tmp_path / "layouts" / "_default" / "single.html", "{{ .Content }}")
+    _write(tmp_path / "layouts" / "_default" / "list.html", "")
+    done = subprocess.run(["hugo", "--quiet", "--source", str(tmp_path), "--noBuildLock"],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "public" / "posts" / "a" / "index.html").read_text(encoding="utf-8")
+    assert ("<b>bold</b>" in page) is sites.detect(post).flavor.raw_html is production_unsafe
+
+
+def test_an_edit_inside_a_hugo_configuration_directory_is_seen(tmp_path: Path) -> None:
+    post = _hugo_config_dir_site(tmp_path, production_unsafe=False)
+    sites.revalidate(post)
+    assert not sites.detect(post).flavor.raw_html
+    # Written in place: the folder's own modification time does not change.
+    with open(tmp_path / "config" / "_default" / "markup.toml", "a", encoding="utf-8") as handle:
+        handle.write("[goldmark.renderer]\nunsafe = true\n")
+    sites.revalidate(post)
+    assert sites.detect(post).flavor.raw_html
