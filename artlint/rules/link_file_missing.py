@@ -3,7 +3,9 @@
 What it does:
     Resolves relative links and images against the linking file, root-relative ones
     ("/img/a.png") against `[links] site_root`, and links to the site's own address
-    (`[links] base_url`) against the same folder, all without the network. Markdown links and
+    (`[links] base_url`) against the same folder, all without the network. A site served
+    under a path (Jekyll `baseurl: /blog`, Hugo's `baseURL`) names its files with that prefix:
+    "/blog/img/a.png" is the site's img/a.png. Markdown links and
     images, reference definitions, `<a href>`, `<img src>` and `srcset`, `<iframe src>`, and
     front-matter fields (`[links] front_matter_fields`) are checked. When the name nearly
     exists the message says how it differs: only in case (passes on macOS and Windows, fails

@@ -133,3 +133,21 @@ def test_cached_results_follow_static_folders_and_the_site_configuration(tmp_pat
     assert codes() == ["LK002"]
     _write(tmp_path / "hugo.toml", "[markup.goldmark.parser]\nautoDefinitionTermID = true\n")
     assert codes() == []
+
+
+@pytest.mark.parametrize(("config", "text"), [
+    ("_config.yml", "baseurl: /blog\n"),
+    ("hugo.toml", 'baseURL = "https://example.org/blog/"\nstaticDir = ["static"]\n'),
+])
+def test_a_site_served_under_a_path_names_its_files_with_that_prefix(
+    tmp_path: Path, config: str, text: str
+) -> None:
+    _write(tmp_path / config, text)
+    folder = tmp_path / ("static" if config == "hugo.toml" else "")
+    _write(folder / "img" / "a.png")
+    _write(folder / "blog" / "own.png")  # a real folder named like the prefix still resolves
+    urls = ("/blog/img/a.png", "/img/a.png", "/blog/own.png", "/blog/img/gone.png", "/blogs/a.png")
+    page = _write(tmp_path / "content" / "post.md", _links(*urls))
+    missing = _missing(page, tmp_path)
+    assert [m.split(":")[0] for m in missing] == ["7", "9"]
+    assert "/blog/img/gone.png" in missing[0] and "/blogs/a.png" in missing[1]

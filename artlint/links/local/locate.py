@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from typing import Any, NamedTuple
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from artlint.links.classify import Target
 from artlint.links.local.explain import percent_hint
@@ -31,7 +31,17 @@ def locate(doc_path: str, target: Target, options: LinkOptions, site: Any = None
     `site` is the file's artlint.site.Site when known (its configured or detected folders)."""
     if target.kind == "site":
         found = served(doc_path, options, site)
-        return None if found is None else resolve_site(found[0], found[1], target.path)
+        if found is None:
+            return None
+        resolution = resolve_site(found[0], found[1], target.path)
+        inner = _under_base(target.path, _base_path(doc_path, options, site))
+        if resolution.path is None and inner is not None:
+            # A site served under a path (Jekyll `baseurl: /blog`, Hugo's baseURL) has its
+            # files at /blog/...: the URL names them with the prefix, the disk without it.
+            again = resolve_site(found[0], found[1], inner)
+            if again.path is not None:
+                return again
+        return resolution
     if doc_path.startswith("<"):
         return None  # text without a file, such as <stdin>
     folder = os.path.dirname(os.path.abspath(doc_path))
@@ -52,6 +62,27 @@ def field_resolution(
         return None
     root, roots, _ = found
     return resolve_site(root, roots if root is None or root in roots else (root, *roots), target.path)
+
+
+def _base_path(doc_path: str, options: LinkOptions, site: Any) -> str:
+    """The path the site is served under, without a trailing slash ("" at the domain's root):
+    [links] base_url's when set, else the site's own baseurl."""
+    if options.base_host or options.site_root is not None:
+        return options.base_path
+    site = _site(doc_path, site)
+    baseurl = getattr(site, "baseurl", "") or ""
+    if not baseurl:
+        return ""
+    path = urlsplit(baseurl).path if "//" in baseurl else baseurl  # Hugo writes the whole address
+    path = path.strip("/")
+    return f"/{path}" if path else ""
+
+
+def _under_base(path: str, base: str) -> str | None:
+    """`path` without the prefix `base` when it starts with it; None otherwise."""
+    if not base or not (path == base or path.startswith(base + "/")):
+        return None
+    return path[len(base) :] or "/"
 
 
 def _site(doc_path: str, site: Any) -> Any:
