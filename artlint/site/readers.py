@@ -316,5 +316,32 @@ def _folder(value: Any, path: Path, key: str) -> str:
 def astro(path: Path) -> Site:
     text = _text(path)  # unreadable is an error; its JavaScript is not evaluated
     root = path.parent
-    return Site("astro", GFM, root=root, config=path, static=(root / "public",),
-                static_from=("Astro's public folder",), source="detected", stamp=_stamp(path, text))
+    found = _astro_literals(text)
+    public = found.get("publicDir")
+    static = (root / public,) if public else (root / "public",)
+    origin = f"publicDir in {path.name}" if public else "Astro's public folder"
+    return Site("astro", GFM, root=root, config=path, static=static, static_from=(origin,),
+                baseurl=found.get("base", ""), source="detected", stamp=_stamp(path, text))
+
+
+def _astro_literals(text: str) -> dict[str, str]:
+    """`publicDir` and `base` of `defineConfig({...})` when written as string literals. Only the
+    object's own keys count (those indented as its first key is): `base` is a common name
+    inside integrations' options, and a value computed in JavaScript is not known here."""
+    import re
+
+    start = text.find("defineConfig(")
+    if start < 0:
+        return {}
+    lines = text[start:].splitlines()[1:]
+    first = next((line for line in lines if line.strip() and not line.strip().startswith("//")), "")
+    indent = first[: len(first) - len(first.lstrip())]
+    if not indent:
+        return {}
+    pattern = re.compile(rf"^{re.escape(indent)}(publicDir|base)\s*:\s*(['\"`])([^'\"`$]*)\2\s*,?\s*(?://.*)?$")
+    found: dict[str, str] = {}
+    for line in lines:
+        match = pattern.match(line)
+        if match is not None:
+            found.setdefault(match.group(1), match.group(3).strip())
+    return found

@@ -151,3 +151,22 @@ def test_a_site_served_under_a_path_names_its_files_with_that_prefix(
     missing = _missing(page, tmp_path)
     assert [m.split(":")[0] for m in missing] == ["7", "9"]
     assert "/blog/img/gone.png" in missing[0] and "/blogs/a.png" in missing[1]
+
+
+def test_astro_public_dir_and_base_written_in_its_configuration(tmp_path: Path) -> None:
+    _write(tmp_path / "astro.config.ts", (
+        'import { defineConfig } from "astro/config";\n'
+        "export default defineConfig({\n"
+        '\tsite: "https://example.org",\n'
+        '\tbase: "/docs",\n'
+        "\tpublicDir: './assets', // served at the root\n"
+        '\tintegrations: [search({\n\t\tbase: "/elsewhere",\n\t})],\n'
+        "});\n"
+    ))
+    _write(tmp_path / "assets" / "og.png")
+    _write(tmp_path / "public" / "old.png")  # not served: publicDir moved it
+    post = _write(tmp_path / "src" / "content" / "blog" / "a.md",
+                  _links("/og.png", "/docs/og.png", "/elsewhere/og.png", "/old.png"))
+    site = sites.detect(post)
+    assert (site.static, site.baseurl) == ((tmp_path / "assets",), "/docs")
+    assert [m.split(":")[0] for m in _missing(post, tmp_path)] == ["5", "7"]
