@@ -89,6 +89,16 @@ EDITOR_MARKUP: Mapping[str, str] = {
     "<table>": '<table style="border-collapse: collapse; width: 100%;" border="1" data-ke-align="alignLeft">',
 }
 
+# kramdown with parse_block_html: the elements whose content it parses as Markdown (as blocks or
+# as a line of text); any other element's content is raw, as are those with markdown="0".
+KRAMDOWN_PARSED_CONTENT = frozenset((
+    "address", "applet", "article", "aside", "blockquote", "body", "dd", "details", "div", "dl",
+    "fieldset", "figure", "figcaption", "footer", "form", "header", "hgroup", "iframe", "li", "main",
+    "map", "menu", "nav", "noscript", "object", "section", "summary", "td",
+    "a", "abbr", "acronym", "b", "bdo", "big", "button", "cite", "caption", "del", "dfn", "dt", "em",
+    "h1", "h2", "h3", "h4", "h5", "h6", "i", "ins", "label", "legend", "optgroup", "p", "q", "rb",
+    "rbc", "rp", "rt", "rtc", "ruby", "select", "small", "span", "strong", "sub", "sup", "th", "tt",
+))
 # Inside a spacer paragraph: line breaks and wrappers the editor leaves around them.
 SPACER_WRAPPERS = frozenset(("br", "span", "b", "strong", "i", "em", "font", "u"))
 # Characters that show nothing: a text of only these is blank to the reader.

@@ -5,6 +5,9 @@ What it does:
     lines written inside an HTML block (the lines from an opening tag to the next blank line).
     Text inside `<pre>`, `<code>`, `<script>`, `<style>`, Color Scripter widgets and comments is
     not looked at. `__x__` is not reported: underscores often stand for blanks in such text.
+    On a Jekyll site whose kramdown has `parse_block_html: true`, Markdown is rendered inside
+    elements kramdown parses (`<div>`, `<p>`, `<li>`, ...) and only what it leaves raw (inside a
+    `<table>`, say) is reported.
 
 Why is this bad:
     CommonMark does not parse Markdown inside HTML blocks: readers see the asterisks and
@@ -26,8 +29,10 @@ Use instead:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
+from artlint.html.vocabulary import KRAMDOWN_PARSED_CONTENT
 from artlint.model.diagnostics import Finding, Severity
 from artlint.rules.base import Context
 from artlint.rules.helpers import blocks as _blocks
@@ -63,6 +68,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not blocks:
         return
     literal: list[tuple[int, int]] | None = None
+    flavor = doc.flavor
+    parsed = flavor is not None and flavor.engine == "kramdown" and flavor.parse_block_html
     for start, end in blocks:
         raw = doc.text[start:end]
         if "markdown=" in raw or not any(held in raw and p.search(raw) for held, p in _PREFILTER):
@@ -76,9 +83,30 @@ def check(ctx: Context) -> Iterator[Finding]:
                 masked = masked[:a] + _NOT_NEWLINE.sub(" ", masked[a:b]) + masked[b:]
         for kind, pattern in _PATTERNS:
             for match in pattern.finditer(masked):
+                if parsed and _kramdown_parses(ctx, start + match.start()):
+                    continue
                 line, column = doc.position(start + match.start())
                 shown = _html.shorten(match.group().strip(), 50)
                 yield Finding(line, column, f"Markdown {kind} inside an HTML block is not rendered: {shown}")
+
+
+def _kramdown_parses(ctx: Context, offset: int) -> bool:
+    """Whether kramdown with parse_block_html reads the text at `offset` as Markdown: every
+    element around it parses its content (a <div>, a <p>; not a <table> or a <pre>)."""
+    elements = ctx.document.elements
+    starts: list[int] | None = ctx.cache.get("element starts")
+    if starts is None:
+        starts = ctx.cache["element starts"] = [element.start for element in elements]
+    # The last element to start before `offset`: every element around it is that one or one of
+    # its ancestors, since elements nest.
+    index: int | None = bisect_left(starts, offset) - 1
+    while index is not None and index >= 0:
+        element = elements[index]
+        inside = element.start_tag_end <= offset < (element.end or element.start_tag_end)
+        if inside and element.tag not in KRAMDOWN_PARSED_CONTENT:
+            return False
+        index = element.parent
+    return True
 
 
 def _literal_spans(ctx: Context) -> list[tuple[int, int]]:
