@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from artlint.model import reads
-from artlint.site.model import NONE, Site
+from artlint.site.model import HUGO_SUFFIXES, NONE, Site
 
 __all__ = ["NONE", "Site", "configured", "detect", "for_file", "revalidate", "stamp"]
 
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 JEKYLL_CONFIGS = ("_config.yml", "_config.yaml")
 HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
 HUGO_LEGACY = ("config.toml", "config.yaml", "config.yml", "config.json")
-HUGO_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
 ASTRO_CONFIGS = tuple(f"astro.config.{e}" for e in ("mjs", "js", "ts", "mts", "cjs", "cts"))
 
 

@@ -7,6 +7,9 @@ from typing import Any, NamedTuple
 
 from artlint.flavors import GFM, MDX, Flavor
 
+# The languages a Hugo configuration file may be written in.
+HUGO_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
+
 
 class Site(NamedTuple):
     kind: str  # "jekyll", "hugo", "astro" or "none"

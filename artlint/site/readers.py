@@ -15,8 +15,7 @@ from typing import Any
 from artlint import flavors
 from artlint.config.values import ConfigError
 from artlint.flavors import GFM, GOLDMARK, Flavor
-from artlint.site import HUGO_SUFFIXES
-from artlint.site.model import Site
+from artlint.site.model import HUGO_SUFFIXES, Site
 
 # Markdown engines Jekyll names in `markdown:` whose output is GFM (jekyll-commonmark is cmark-gfm).
 _JEKYLL_GFM = {"commonmark", "commonmarkghpages", "gfm"}
