@@ -155,7 +155,7 @@ def _slow_strip_residue(html: str, options: Options, dropped: dict[str, int]) ->
             residue.count(dropped, "style attribute" if name == "style" else "editor attribute")
         return residue._RESIDUE_ATTR.sub("", tag)
 
-    return residue._START_TAG.sub(clean_tag, html)
+    return re.sub(r"<[a-zA-Z][^<>]*>", clean_tag, html)
 
 
 RESIDUE = """<p STYLE="color: red" data-ke-size="size16">a</p><p \u017ftyle="x">b</p>
