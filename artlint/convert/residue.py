@@ -19,7 +19,9 @@ _SPAN_TAG = re.compile(r"</?span\b[^<>]*>", re.IGNORECASE)
 # A start tag that may hold residue: "style" or "data-" in any case, or a character beyond ASCII
 # (the attribute pattern folds case beyond ASCII too). Most tags hold none: they are never
 # handed to Python at all.
-_RESIDUE_TAG = re.compile(r"<[a-zA-Z](?=[^<>]*(?:[sS][tT][yY][lL][eE]|[dD][aA][tT][aA]-|[^\x00-\x7f]))[^<>]*>")
+_RESIDUE_TAG = re.compile(
+    r"<[a-zA-Z](?=[^<>]*(?:[sS][tT][yY][lL][eE]|[dD][aA][tT][aA]-|[^\x00-\x7f]))[^<>]*>"
+)
 # Link-card data (data-og-*, data-ke-type) is read later, when the card becomes a link.
 _RESIDUE_ATTR = re.compile(
     r"""\s(style|data-(?!og-|ke-type)[\w-]+)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+)""", re.IGNORECASE
