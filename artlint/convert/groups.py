@@ -89,7 +89,10 @@ def _track(stack: list[str], html: str) -> None:
 def split(tokens: list[Token]) -> list[Group]:
     groups: list[Group] = []
     stack: list[str] = []  # elements still open at the end of the last group
+    pending: list[Token] = []  # the last block's HTML, tracked only once another block follows
     for start, end, block in _blocks(tokens):
+        if pending:
+            _track(stack, _html_of(pending))
         html = _has_html(block)
         if groups and stack:
             group = groups[-1]  # an element opened earlier is still open here
@@ -99,8 +102,7 @@ def split(tokens: list[Token]) -> list[Group]:
             group = Group(start, end, list(block), html)
             groups.append(group)
         _mark(group, block)
-        if html:
-            _track(stack, _html_of(block))
+        pending = block if html else []
     return groups
 
 

@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 
 _SCHEME_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*$")
 _NEEDS_ANGLE = re.compile(r"[\s()<>]")
+# What markdownify's escapes (misc characters, dash runs, hashes, list markers, `*`, `_`) can
+# act on: most text holds none of it, and five substitutions that change nothing cost more
+# than converting the text.
+_ESCAPABLE = re.compile(r"[]\\&<`[>~=+|#*_-]|[0-9][.)]")
 
 
 def destination(url: str) -> str:
@@ -88,7 +92,7 @@ class Converter(FastWalk):
         self.emitted: list[str] = []  # HTML blocks written as they are (complex tables, iframes)
 
     def escape(self, text: str, parent_tags: set[str]) -> str:
-        escaped = str(super().escape(text, parent_tags))
+        escaped = str(super().escape(text, parent_tags)) if _ESCAPABLE.search(text) else text
         if self.flavor in ("gfm", "commonmark", "mdx") or not escaped:
             return escaped
         return flavored.escape(escaped, self.flavor, self.raw and TYPESET not in parent_tags)

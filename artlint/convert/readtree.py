@@ -7,6 +7,7 @@ comparison are read alike. Plain-Markdown parts arrive as rendered HTML strings.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bs4.element import NavigableString, Tag
@@ -20,15 +21,31 @@ if TYPE_CHECKING:
 
     from markdown_it.token import Token
 
+# One bare tag, as emphasis and line breaks come out of conversion (`<strong>`, `</em>`, `<br />`).
+_BARE_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)( ?/)?>")
+# After these html.parser reads what follows as text, until their end tag.
+_RAW_TEXT = re.compile(r"<(?:script|style)", re.IGNORECASE)
 
 
 class TreeReader:
     def __init__(self) -> None:
         self.reader = Reader()
+        self.raw_text = False  # a script or style was fed: the parser may be reading raw text
 
     def html(self, text: str) -> None:
-        self.reader.feed(text)
-        self.reader.close()  # no text may wait in the parser's buffer while a tree is walked
+        reader = self.reader
+        bare = _BARE_TAG.fullmatch(text) if not self.raw_text else None
+        if bare is not None and not _RAW_TEXT.match(text) and not (bare.group(1) and bare.group(3)):
+            # The calls html.parser makes for this one tag, without its scan of the text.
+            name = bare.group(2).lower()
+            if not bare.group(1):
+                reader.handle_starttag(name, [])
+            if bare.group(1) or bare.group(3):
+                reader.handle_endtag(name)
+            return
+        self.raw_text = self.raw_text or _RAW_TEXT.search(text) is not None
+        reader.feed(text)
+        reader.close()  # no text may wait in the parser's buffer while a tree is walked
 
     def tree(self, node: Tag) -> None:
         reader = self.reader

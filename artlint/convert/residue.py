@@ -16,7 +16,12 @@ if TYPE_CHECKING:
     from bs4 import Tag
 
 _SPAN_TAG = re.compile(r"</?span\b[^<>]*>", re.IGNORECASE)
-_START_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
+# A start tag that may hold residue: "style" or "data-" in any case, or a character beyond ASCII
+# (the attribute pattern folds case beyond ASCII too). Most tags hold none: they are never
+# handed to Python at all.
+_RESIDUE_TAG = re.compile(
+    r"<[a-zA-Z](?=[^<>]*(?:[sS][tT][yY][lL][eE]|[dD][aA][tT][aA]-|[^\x00-\x7f]))[^<>]*>"
+)
 # Link-card data (data-og-*, data-ke-type) is read later, when the card becomes a link.
 _RESIDUE_ATTR = re.compile(
     r"""\s(style|data-(?!og-|ke-type)[\w-]+)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+)""", re.IGNORECASE
@@ -42,11 +47,9 @@ def strip_residue(html: str, options: Options, dropped: dict[str, int]) -> str:
         lowered = tag.lower()
         if options.spans != "text" and lowered[1:5] == "span":
             return tag
-        if "style" not in lowered and "data-" not in lowered and tag.isascii():
-            return tag  # most tags: nothing the pattern could match (it folds non-ASCII case too)
         return _RESIDUE_ATTR.sub(drop, tag)
 
-    return _START_TAG.sub(clean_tag, html)
+    return _RESIDUE_TAG.sub(clean_tag, html)
 
 
 def _dropped_span(span: re.Match[str], dropped: dict[str, int]) -> str:

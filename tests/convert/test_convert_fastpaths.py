@@ -18,8 +18,11 @@ from artlint.convert import (
     serialise,
     soup,
     tables,
+    to_markdown,
 )
+from artlint.convert.mdwalk import MarkdownConverter
 from artlint.convert.options import Options
+from artlint.convert.readtree import TreeReader
 from artlint.meaning.read import normalise
 from tests.conftest import CORPUS, corpus_articles
 
@@ -155,7 +158,7 @@ def _slow_strip_residue(html: str, options: Options, dropped: dict[str, int]) ->
             residue.count(dropped, "style attribute" if name == "style" else "editor attribute")
         return residue._RESIDUE_ATTR.sub("", tag)
 
-    return residue._START_TAG.sub(clean_tag, html)
+    return re.sub(r"<[a-zA-Z][^<>]*>", clean_tag, html)
 
 
 RESIDUE = """<p STYLE="color: red" data-ke-size="size16">a</p><p \u017ftyle="x">b</p>
@@ -178,3 +181,31 @@ def test_residue_stripping_matches_the_two_pass_version(spans: str) -> None:
         slow: dict[str, int] = {}
         assert residue.strip_residue(html, options, fast) == _slow_strip_residue(html, options, slow)
         assert fast == slow
+
+
+BARE_TAGS = [
+    ["a ", "<strong>", "b", "</strong>", " c", "<br />", "d", "<BR>", "<em>", "e", "</EM>", "<br/>"],
+    ["<p>", "x", "<mark>", "y", "</mark>", "</p>", "<li>", "z", "<a href='u'>", "w", "</a>"],
+    ["<script>", "<b>", "not bold", "</b>", "</script>", "<b>", "bold", "</b>", "</br/>", "< b>"],
+    ["<style>p { }</style>", "<em>", "t", "</em>", "<sTyLe>", "<i>", "raw", "</i>", "</style>"],
+]
+
+
+@pytest.mark.parametrize("pieces", BARE_TAGS)
+def test_bare_tags_read_as_html_parser_reads_them(pieces: list[str]) -> None:
+    fast, slow = TreeReader(), TreeReader()
+    slow.raw_text = True  # every piece through html.parser, as before the shortcut
+    for piece in pieces:
+        fast.html(piece)
+        slow.html(piece)
+    assert fast.meaning() == slow.meaning()
+    assert fast.reader.classes == slow.reader.classes
+
+
+def test_escape_shortcut_is_markdownifys_escape_on_corpus() -> None:
+    converter = to_markdown._converter(Options(flavor="gfm"))
+    texts = ["", "plain text", "a_b", "1. x", "x 1) y", "# h", "a - b", "[x]", "~", "가. 나", "3.14"]
+    for html in _corpus_texts() if CORPUS.is_dir() else []:
+        texts.extend(str(node) for node in _soup(html).find_all(string=True))
+    for text in texts:
+        assert converter.escape(text, set()) == str(MarkdownConverter.escape(converter, text, set()))
