@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -327,8 +328,6 @@ def _astro_literals(text: str) -> dict[str, str]:
     """`publicDir` and `base` of `defineConfig({...})` when written as string literals. Only the
     object's own keys count (those indented as its first key is): `base` is a common name
     inside integrations' options, and a value computed in JavaScript is not known here."""
-    import re
-
     start = text.find("defineConfig(")
     if start < 0:
         return {}
