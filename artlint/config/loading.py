@@ -286,8 +286,6 @@ def _read_flavor(value: Any, source: str) -> str | None:
     return value
 
 
-
-
 @functools.lru_cache(maxsize=4096)
 def _relative(root: str, absolute: str, path: str) -> str:
     try:

@@ -21,8 +21,6 @@ class ConfigError(Exception):
 
 
 # Settings are tuples: defining a frozen dataclass costs a millisecond of every start.
-
-
 class RuleSettings(NamedTuple):
     severity: Severity | None = None
     options: Mapping[str, Any] = MappingProxyType({})
