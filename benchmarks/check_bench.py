@@ -9,6 +9,10 @@ rumdl, pymarkdownlnt), then times, side by side, one file (median of --runs) and
 (median of --corpus-runs) for each tool, prints a table and writes the numbers as JSON to
 benchmarks/.work/. A tool that cannot be installed is skipped with a message. Every tool runs with
 its default rules and its output thrown away; only wall-clock time is measured.
+
+The tools take turns: each round runs every tool once, in an order that rotates, so a tool is
+never timed minutes apart from the one it is compared with. Cold and warm rows run in separate
+rounds, since artlint's cold and warm rows share one cache folder.
 """
 
 from __future__ import annotations
@@ -192,6 +196,56 @@ def measure(name: str, command: list[str], runs: int, cold_cache: str | None = N
             "cpu_median": statistics.median(cpus), "cpu_runs": cpus, "note": note}
 
 
+def interleaved(entries: list[tuple[str, list[str], str | None, bool]],
+                runs: int) -> dict[str, dict[str, object]]:
+    """Each (name, command, cache folder, warm) run once per round, the order rotating each round.
+
+    The machine's speed drifts over minutes; tools measured one after the other would be judged
+    at different speeds, so ratios come from runs made side by side (see `paired`). A cold entry
+    has its cache removed before each of its runs; a warm one has it filled once beforehand.
+    """
+    for _, command, cache, warm in entries:
+        if warm:
+            clear_cache(cache)
+            run_once(command)
+    times: dict[str, list[float]] = {name: [] for name, *_ in entries}
+    cpus: dict[str, list[float]] = {name: [] for name, *_ in entries}
+    notes: dict[str, str] = {}
+    failed: set[str] = set()
+    for round_ in range(runs):
+        order = entries[round_ % len(entries):] + entries[:round_ % len(entries)]
+        for name, command, cache, warm in order:
+            if name in failed:
+                continue
+            if not warm:
+                clear_cache(cache)
+            try:
+                elapsed, cpu, notes[name] = run_once(command)
+            except subprocess.TimeoutExpired:
+                log(f"{name}: timed out after {TIMEOUT} s")
+                failed.add(name)
+                continue
+            times[name].append(elapsed)
+            cpus[name].append(cpu)
+    return {
+        name: {"median": None, "runs": times[name], "note": "timeout"} if name in failed else
+        {"median": statistics.median(times[name]), "runs": times[name],
+         "cpu_median": statistics.median(cpus[name]), "cpu_runs": cpus[name], "note": notes[name]}
+        for name, *_ in entries
+    }
+
+
+def paired(ours: dict[str, object] | None, theirs: dict[str, object] | None) -> float | None:
+    """Median over rounds of theirs / ours, each pair run side by side (see `interleaved`)."""
+    if not ours or not theirs or not ours.get("median") or not theirs.get("median"):
+        return None
+    a, b = ours["runs"], theirs["runs"]
+    assert isinstance(a, list) and isinstance(b, list)
+    if len(a) != len(b) or not a:
+        return None
+    return statistics.median(y / x for x, y in zip(a, b, strict=True))
+
+
 def table(results: dict[str, dict[str, object]], files: int) -> str:
     base = results.get("artlint", {})
     one_base, corpus_base = base.get("one"), base.get("corpus")
@@ -214,26 +268,30 @@ def table(results: dict[str, dict[str, object]], files: int) -> str:
 
 
 def goals(results: dict[str, dict[str, object]]) -> str:
-    """The ratios the project aims at, from this run's medians."""
-    def median(name: str, part: str) -> float | None:
-        row = results.get(name, {}).get(part)
-        return row["median"] if isinstance(row, dict) and row.get("median") else None
+    """The ratios the project aims at: the ratio of this run's medians, and the median of the
+    ratios of runs made side by side (the one that drift on the machine cannot bias)."""
+    def row(name: str, part: str) -> dict[str, object] | None:
+        found = results.get(name, {}).get(part)
+        return found if isinstance(found, dict) and found.get("median") else None
 
-    lines = []
+    lines = [f"{'':<40} {'medians':>7} {'paired':>7}"]
     for label, ours, theirs, goal, inverse in (
-        ("corpus cold: artlint / rumdl", median("artlint", "corpus"), median("rumdl", "corpus"), 2.5, False),
-        ("corpus warm: artlint / rumdl warm", median("artlint warm", "corpus"),
-         median("rumdl warm", "corpus"), 1.5, False),
-        ("one file: markdownlint-cli2 / artlint", median("artlint", "one"),
-         median("markdownlint-cli2", "one"), 3.5, True),
+        ("corpus cold: artlint / rumdl", row("artlint", "corpus"), row("rumdl", "corpus"), 2.5, False),
+        ("corpus warm: artlint / rumdl warm", row("artlint warm", "corpus"),
+         row("rumdl warm", "corpus"), 1.5, False),
+        ("one file: markdownlint-cli2 / artlint", row("artlint", "one"),
+         row("markdownlint-cli2", "one"), 3.5, True),
     ):
         if ours is None or theirs is None:
             lines.append(f"{label:<40} -")
             continue
-        ratio = theirs / ours if inverse else ours / theirs
+        a, b = float(ours["median"]), float(theirs["median"])  # type: ignore[arg-type]
+        ratio = b / a if inverse else a / b
+        pair = paired(ours, theirs) if inverse else paired(theirs, ours)
         met = ratio >= goal if inverse else ratio <= goal
         sign = ">=" if inverse else "<="
-        lines.append(f"{label:<40} {ratio:6.2f}  (goal {sign} {goal}: {'met' if met else 'not met'})")
+        lines.append(f"{label:<40} {ratio:7.2f} {_f(pair, '7.2f')}  "
+                     f"(goal {sign} {goal}: {'met' if met else 'not met'} by the medians)")
     return "\n".join(lines)
 
 
@@ -309,31 +367,35 @@ def main() -> int:
     if not args.no_install:
         install_peers()
     chosen = [t.strip() for t in args.tools.split(",") if t.strip()] or list(DEFAULT_TOOLS)
-    results: dict[str, dict[str, object]] = {}
-    for name, (one_cmd, corpus_cmd, version_cmd, cache, warm) in tools().items():
-        if name not in chosen:
-            continue
+    table_of_tools = {name: spec for name, spec in tools().items() if name in chosen}
+    for name, (one_cmd, *_rest) in list(table_of_tools.items()):
         if not Path(one_cmd[0]).exists():
             log(f"{name}: not installed, skipped")
-            continue
-        log(f"{name}: one file x {args.runs}, corpus x {args.corpus_runs}")
+            del table_of_tools[name]
+    results: dict[str, dict[str, object]] = {
+        name: {"version": version(version_cmd), "commands": {"one": one_cmd, "corpus": corpus_cmd}}
+        for name, (one_cmd, corpus_cmd, version_cmd, _, _) in table_of_tools.items()
+    }
+    for one_cmd, *_rest in table_of_tools.values():
         run_once(one_cmd)  # warm the file system cache and any byte-code cache
-        cold = None if warm else cache
-        one = measure(name, one_cmd, args.runs, cold)
-        if warm:
-            clear_cache(cache)
-            run_once(corpus_cmd)  # fills the cache the measured runs reuse
-        corpus = measure(name, corpus_cmd, args.corpus_runs, cold)
-        results[name] = {"version": version(version_cmd), "one": one, "corpus": corpus,
-                         "commands": {"one": one_cmd, "corpus": corpus_cmd}}
-        log(f"  one file {one and one['median']}, corpus {corpus and corpus['median']}")
-    floor = None
-    if "artlint" in results:
-        # The least any Python tool that parses with PyYAML and markdown-it-py can take for one
-        # file: starting the interpreter and importing the two parsers, nothing else.
-        log(f"parser imports alone: x {args.runs}")
-        floor = measure("parser imports", [sys.executable, "-c", "import yaml, markdown_it"], args.runs)
-        results["artlint"]["floor"] = floor
+    for part, runs in (("one", args.runs), ("corpus", args.corpus_runs)):
+        for warm in (False, True):
+            entries = [(name, spec[0] if part == "one" else spec[1], spec[3], warm)
+                       for name, spec in table_of_tools.items() if spec[4] == warm]
+            if part == "one" and not warm and "artlint" in table_of_tools:
+                # The least any Python tool that parses with PyYAML and markdown-it-py can take
+                # for one file: starting the interpreter and importing the two parsers.
+                entries.append(("parser imports", [sys.executable, "-c", "import yaml, markdown_it"],
+                                None, False))
+            if not entries:
+                continue
+            log(f"{part}: {', '.join(e[0] for e in entries)}, {runs} interleaved rounds")
+            for name, result in interleaved(entries, runs).items():
+                if name == "parser imports":
+                    results["artlint"]["floor"] = result
+                else:
+                    results[name][part] = result
+    floor = results.get("artlint", {}).get("floor")
     report = table(results, files) + "\n\n" + goals(results)
     if floor and floor.get("median") and results.get("markdownlint-cli2", {}).get("one"):
         mdl, least = results["markdownlint-cli2"]["one"]["median"], floor["median"]
