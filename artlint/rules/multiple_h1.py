@@ -2,6 +2,8 @@
 
 What it does:
     Reports every h1 after the first, counting Markdown (`#`) and HTML (`<h1>`) headings alike.
+    An h1 inside `<pre>` is named as such: blog editors turn a listing's `# comment` lines into
+    headings, which the page then shows in the middle of the code.
     With `title_is_h1` on, a front-matter `title` counts as the first h1 (most themes print it as
     one), so every h1 in the body is reported.
 
@@ -46,6 +48,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         if heading.level != 1:
             continue
         if first is None:
-            first = f"line {heading.line}"
+            first = f"line {heading.line}" + (" (inside <pre> too)" if heading.in_pre else "")
             continue
-        yield Finding(heading.line, heading.column, f"another h1; the first is {first}")
+        # An editor that turned a listing's "# comment" lines into headings is the usual cause
+        # inside <pre>: say so, since the fix is in the code, not in the outline.
+        where = " inside <pre>, likely a code comment turned into a heading" if heading.in_pre else ""
+        yield Finding(heading.line, heading.column, f"another h1{where}; the first is {first}")

@@ -147,6 +147,18 @@ def test_front_matter_title_can_count_as_the_h1() -> None:
     assert finding.message == "another h1; the first is the front-matter title"
 
 
+def test_an_h1_inside_pre_is_named_as_a_code_comment_turned_heading() -> None:
+    # An editor export that made a listing's "# comment" lines headings: once as <h1>, and once
+    # as a "#" line after a blank line, which ends the <div> block while the <pre> stays open.
+    text = ('# Title\n\n<div class="code"><pre><code>docker ps -a\n<h1>remove stopped containers</h1>\n'
+            "docker container prune\n\n# wait for the server\nsleep 1</code></pre></div>\n\n# Outside\n")
+    messages = [(f.line, f.message) for f in check(text, "HT106")]
+    inside = "another h1 inside <pre>, likely a code comment turned into a heading; the first is line 1"
+    assert messages == [(4, inside), (7, inside), (10, "another h1; the first is line 1")]
+    first_in_code = "<pre><code><h1>one</h1>\n<h1>two</h1></code></pre>\n"
+    assert check(first_in_code, "HT106")[0].message.endswith("the first is line 1 (inside <pre> too)")
+
+
 def test_rule_options_widen_or_narrow_what_is_reported() -> None:
     assert check("![](/a.png)\n", "HT110") == []
     assert len(check("![](/a.png)\n", "HT110", {"markdown_empty_alt": True})) == 1
