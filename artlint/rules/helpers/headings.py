@@ -26,7 +26,8 @@ def headings(ctx: Context) -> list[Heading]:
         return cached
     doc = ctx.document
     found: list[Heading] = []
-    pres = [(e.start, e.end) for e in doc.elements if e.tag == "pre"]
+    # An unclosed <pre> runs to the end of the page.
+    pres = [(e.start, len(doc.text) if e.end is None else e.end) for e in doc.elements if e.tag == "pre"]
     for token in doc.tokens:
         if token.type == "heading_open" and token.map is not None:
             line = doc.body_line + token.map[0]
