@@ -162,10 +162,8 @@ def run_fix(names: list[str], extra: list[str], details: bool) -> None:
 
 
 def run_convert(names: list[str], extra: list[str], details: bool) -> None:
-    from artlint.convert import cleanup, residue
+    from artlint.convert import pipeline
     from artlint.convert.options import Options
-    from artlint.convert.readtree import TreeReader
-    from artlint.convert.soup import parse as parse_html
 
     rows = []
     for name in names:
@@ -189,16 +187,7 @@ def run_convert(names: list[str], extra: list[str], details: bool) -> None:
             same = 0
             pairs = zip(written, rendered[: len(written)], rendered[len(written) :], strict=True)
             for result, before, after in pairs:
-                soup = parse_html(residue.strip_residue(before, options, {}))
-                cleanup.clean(soup, options, {})
-                reader = TreeReader()
-                reader.tree(soup)
-                shown = meaning.of_html(after)
-                found = meaning.differences(reader.meaning(), shown)
-                # HTML kept as written reads as the input itself (the cleaned tree above is how
-                # conversion sees it; a browser reads broken HTML as the raw page does).
-                if found and not meaning.differences(meaning.of_html(before), shown):
-                    found = []
+                found = pipeline.page_differences(before, after, options)
                 if not found:
                     same += 1
                 elif details:

@@ -132,19 +132,33 @@ def _from_text(article: Article, parsed: Body, source: str, to: str, options: Op
 
 
 def _engine_differences(article: Article, output: str, options: Options, renderer: Renderer) -> list[str]:
-    """What the engine shows differently: the input's page (less what conversion drops on purpose)
-    against the output's page, both rendered in one batch."""
+    """What the engine shows differently: the input's page against the output's page, both
+    rendered in one batch and both read less what conversion drops on purpose.
+
+    Both, not only the input's: HTML kept as written (because as Markdown it would read
+    differently) still holds what conversion drops elsewhere, such as paragraphs inside <pre>,
+    and the output's page shows it just as the input's does."""
+    converted, _ = articles.from_text(output.lstrip("\ufeff").replace("\r\n", "\n"), "<output>")
+    before, after = renderer([article.body, converted.body])
+    return page_differences(before, after, options)
+
+
+def page_differences(before: str, after: str, options: Options) -> list[str]:
+    """How the rendered page `after` reads differently from `before`, both read less what
+    conversion drops on purpose."""
+    return meaning.differences(_cleaned_page(before, options), _cleaned_page(after, options))
+
+
+def _cleaned_page(html: str, options: Options) -> meaning.Meaning:
     from artlint.convert import cleanup, residue
     from artlint.convert.soup import parse as parse_html
 
-    converted, _ = articles.from_text(output.lstrip("\ufeff").replace("\r\n", "\n"), "<output>")
-    before, after = renderer([article.body, converted.body])
-    dropped: dict[str, int] = {}
-    soup = parse_html(residue.strip_residue(before, options, dropped))
+    dropped: dict[str, int] = {}  # counted once, by the conversion itself
+    soup = parse_html(residue.strip_residue(html, options, dropped))
     cleanup.clean(soup, options, dropped)
     reader = TreeReader()
     reader.tree(soup)
-    return meaning.differences(reader.meaning(), meaning.of_html(after))
+    return reader.meaning()
 
 
 def _dropped_html(output: str, why: str) -> list[str]:

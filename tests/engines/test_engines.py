@@ -194,6 +194,23 @@ def test_cmark_gfm_renders_as_github_does(fresh: object) -> None:
 
 
 @needs_cmark
+def test_html_kept_as_written_reads_the_same_to_the_engine(fresh: object) -> None:
+    """A listing whose paragraphs inside <pre> would be dropped elsewhere, kept as written because
+    as Markdown its <em> would read differently: the page shows it as the input's page does."""
+    text = ('<p data-ke-size="size16">Intro</p>\n'
+            "<pre class=\"js\"><code>a = 1\n<p>b = 2</p>\nre = '.<em>x</em>'</code></pre>\n")
+    gfm = Options(flavor="gfm", source_flavor="gfm")
+    render = engines.renderer("cmark-gfm", engines.defaults("cmark-gfm"))
+    outcome = pipeline.convert(text, "input.md", "markdown", gfm, renderer=render)
+    assert "HTML kept as written (as Markdown it would read differently)" in outcome.dropped
+    assert outcome.differences == [] and outcome.output is not None
+    # Still a real comparison: text lost from the kept listing is reported.
+    lost = pipeline.convert(text, "input.md", "markdown", gfm,
+                            renderer=lambda pages: [render(pages[:1])[0], render([""])[0]])
+    assert any("code block 1 lost" in d for d in lost.differences)
+
+
+@needs_cmark
 def test_fix_on_a_gfm_site_is_verified_by_cmark_gfm(fresh: object, tmp_path: Path) -> None:
     page = tmp_path / "post.md"
     page.write_text("---\ntitle: T\n---\n\n<p data-ke-size=\"size16\">Text</p>\n", encoding="utf-8")
