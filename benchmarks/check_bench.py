@@ -150,6 +150,18 @@ def run_once(command: list[str], cwd: Path | None = None) -> tuple[float, float,
     return elapsed, cpu, f"exit {done.returncode}: {lines[0][:100]} ... {lines[-1][:160]}"
 
 
+def peak_memory(command: list[str], cwd: Path) -> int:
+    """The peak resident memory (bytes) of one run of `command`, a single process.
+
+    wait4 gives that process's own peak; RUSAGE_CHILDREN would give the largest of every child
+    this script ever waited for."""
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env=ENV)
+    _, _, usage = os.wait4(process.pid, 0)
+    process.returncode = 0  # reaped above; keeps Popen from waiting for it again
+    return usage.ru_maxrss * 1024  # kilobytes on Linux
+
+
 def version(command: list[str]) -> str:
     try:
         out = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False).stdout
@@ -313,23 +325,42 @@ def size_series(runs: int, huge: float) -> dict[str, object]:
         if not path.is_file():
             path.write_text(article(size), encoding="utf-8")
         log(f"size series: {path.name}")
-        rows[f"{size:g}"] = measure(path.name, [*art, "check", "--no-cache", path.name],
-                                    1 if size >= 4 else runs, cwd=folder)
-        rows[f"{size:g}"]["bytes"] = path.stat().st_size  # type: ignore[index]
+        command = [*art, "check", "--no-cache", path.name]
+        row = rows[f"{size:g}"] = measure(path.name, command, 1 if size >= 4 else runs, cwd=folder)
+        row["bytes"] = path.stat().st_size  # type: ignore[index]
+        row["peak_bytes"] = peak_memory(command, folder)  # type: ignore[index]
+    # The interpreter and the modules a check loads, measured on a 10 kB article of the same
+    # kind: what an article costs is the peak above this.
+    small = folder / "article-base.md"
+    if not small.is_file():
+        small.write_text(article(0.01), encoding="utf-8")
+    rows["base"] = {"peak_bytes": peak_memory([*art, "check", "--no-cache", small.name], folder)}
     return rows
 
 
 def size_table(rows: dict[str, object]) -> str:
-    lines = [f"{'size (MB)':>10} {'bytes':>10} {'time (s)':>9} {'x previous':>11} {'x 0.25 MB':>10}"]
+    lines = [f"{'size (MB)':>10} {'bytes':>10} {'time (s)':>9} {'x previous':>11} {'x 0.25 MB':>10} "
+             f"{'peak MiB':>9} {'x bytes':>8}"]
+    base_row = rows.get("base")
+    base = base_row.get("peak_bytes") if isinstance(base_row, dict) else None
     first = previous = None
     for size, row in rows.items():
-        seconds = row["median"] if isinstance(row, dict) else None
+        if size == "base" or not isinstance(row, dict):
+            continue
+        seconds = row["median"]
         ratio = seconds / previous if seconds and previous else None
-        base = seconds / first if seconds and first else None
+        to_first = seconds / first if seconds and first else None
+        peak = row.get("peak_bytes")
+        # Memory the article itself costs, per byte of it: flat along the series when memory is
+        # linear in the file's size (a skipped file costs none).
+        per_byte = (peak - base) / row["bytes"] if peak and base else None
         lines.append(f"{size:>10} {row['bytes']:>10} {_f(seconds, '.2f'):>9} {_f(ratio, '.2f'):>11} "
-                     f"{_f(base, '.1f'):>10}")
+                     f"{_f(to_first, '.1f'):>10} {_f(peak / 2**20 if peak else None, '.0f'):>9} "
+                     f"{_f(per_byte, '.1f'):>8}")
         first = first or seconds
         previous = seconds
+    if base:
+        lines.append(f"peak MiB of a check of a 10 kB article (the base of 'x bytes'): {base / 2**20:.0f}")
     one, eight = rows.get("1"), rows.get("8")
     if isinstance(one, dict) and isinstance(eight, dict) and one["median"] and eight["median"]:
         lines.append(f"8 MB / 1 MB: {eight['median'] / one['median']:.2f} (goal <= 10)")
