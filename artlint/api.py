@@ -26,7 +26,7 @@ Check files and folders; results come one file at a time, and a bad file never s
     >>> from artlint import check_paths
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "a.md").write_text("---\ntitle: 안녕\n---\n", encoding="utf-8")
-    >>> _ = (folder / "b.md").write_text("---\ncategories: 뉴스\n---\n", encoding="utf-8")
+    >>> _ = (folder / "b.md").write_text("---\ncategories: 뉴스, 일상\n---\n", encoding="utf-8")
     >>> for result in check_paths([str(folder)], Settings(root=folder, select=("FM",))):
     ...     print(pathlib.Path(result.path).name, [(d.line, d.code) for d in result.diagnostics])
     a.md []

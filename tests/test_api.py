@@ -28,7 +28,7 @@ def test_package_exports_the_api() -> None:
 
 
 def test_api_and_cli_agree(run: Run, tmp_path: Path) -> None:
-    text = "---\ntitle: 2024\ncategories: 뉴스\nmode: 0644\n---\n본문\n"
+    text = "---\ntitle: 2024\ncategories: 뉴스, 일상\nmode: 0644\n---\n본문\n"
     (tmp_path / "a.md").write_text(text, encoding="utf-8")
     done = run("check", "--select", "FM", "--format", "json", "a.md", cwd=tmp_path)
     from_cli = json.loads(done.stdout)["diagnostics"]
@@ -46,7 +46,7 @@ def test_check_text_finds_the_configuration(tmp_path: Path, monkeypatch: pytest.
 
 def test_check_paths_keeps_going_past_a_bad_file(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_bytes(b"\xff\xfe\x00")
-    (tmp_path / "b.md").write_text("---\ncategories: x\n---\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ncategories: x, y\n---\n", encoding="utf-8")
     results = list(artlint.check_paths([str(tmp_path)], Settings(root=tmp_path, select=("FM",))))
     assert [Path(r.path).name for r in results] == ["a.md", "b.md"]
     assert [d.code for d in results[0].diagnostics] == ["AL001"]
@@ -66,7 +66,7 @@ def test_a_parser_failure_on_one_file_stops_nothing_else(
 
     monkeypatch.setattr(artlint.api, "parse_bytes", flaky)
     for name in ("a.md", "b.md"):
-        (tmp_path / name).write_text("---\ncategories: x\n---\n", encoding="utf-8")
+        (tmp_path / name).write_text("---\ncategories: x, y\n---\n", encoding="utf-8")
     results = list(artlint.check_paths([str(tmp_path)], Settings(root=tmp_path, select=("FM",))))
     assert [(d.code, d.message) for d in results[0].diagnostics] == [
         ("AL000", "cannot parse the file: RecursionError: simulated")

@@ -64,7 +64,8 @@ def imported(args: list[str], cwd: Path) -> set[str]:
 )
 def test_command_does_not_import(tmp_path: Path, args: list[str], forbidden: set[str]) -> None:
     (tmp_path / "a.md").write_text(
-        "---\ntitle: 글\ncategories: 뉴스\n---\n<p data-ke-size=\"size16\">&nbsp;</p>\n\n본문 [링크](b.md)\n",
+        "---\ntitle: 글\ncategories: 뉴스, 일상\n---\n"
+        "<p data-ke-size=\"size16\">&nbsp;</p>\n\n본문 [링크](b.md)\n",
         encoding="utf-8",
     )
     loaded = imported(args, tmp_path)

@@ -19,7 +19,7 @@ HOOKS: list[dict[str, Any]] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").r
 BY_ID = {hook["id"]: hook for hook in HOOKS}
 
 PASSING = "---\ntitle: 통과하는 글\ncategories:\n  - 뉴스\n---\n본문입니다.\n"
-FAILING = "---\ntitle: 실패하는 글\ncategories: 뉴스\n---\n본문입니다.\n"  # FM003: not fixable
+FAILING = "---\ntitle: 실패하는 글\ncategories: 뉴스, 일상\n---\n본문입니다.\n"  # FM003: not fixable
 
 
 def test_hooks_are_declared() -> None:
@@ -102,5 +102,5 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     bad = try_repo("good.md", "bad.md", "notes.txt")
     assert bad.returncode == 1
     assert bad.stdout.count("Failed") == 2  # both hooks
-    assert 'bad.md:3:13: FM003 schema-violation $.categories: expected array, got string "뉴스"' in bad.stdout
+    assert 'bad.md:3:13: FM003 schema-violation $.categories: "뉴스, 일상" is not valid here' in bad.stdout
     assert "notes.txt" not in bad.stdout

@@ -31,7 +31,7 @@ image: https://example.com/res/images/cover.jpg
 
 INVALID = """---
 title: ""
-categories: Notes
+categories: Notes, Drafts
 ---
 Body.
 """

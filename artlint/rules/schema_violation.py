@@ -8,13 +8,14 @@ What it does:
     and `anyOf` only the closest alternative is reported.
 
 Why is this bad:
-    Templates read these keys: a missing title, or categories given as a string instead of a list,
-    breaks the page or the archive listing silently.
+    Templates read these keys: a missing title breaks the page, and categories written as
+    `News, Events` become the category "News," (Jekyll and Hugo split such a string at spaces),
+    which splits the archive listing silently.
 
 Example:
     ---
     title: ""
-    categories: News
+    categories: News, Events
     ---
 
 Use instead:
@@ -22,6 +23,7 @@ Use instead:
     title: Quarterly news
     categories:
       - News
+      - Events
     ---
 """
 

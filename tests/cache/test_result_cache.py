@@ -13,7 +13,7 @@ Write = Callable[[str, str], Path]
 
 STYLED = """---
 title: Spring sale {n}
-categories: News
+categories: News, Sale
 ---
 <p data-ke-size="size16">&nbsp;</p>
 

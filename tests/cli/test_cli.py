@@ -16,7 +16,7 @@ Write = Callable[[str, str], Path]
 
 CLEAN = "---\ntitle: 깨끗한 글\n---\n본문\n"
 WARNING = "---\ntitle: 글\ndraft: no\n---\n본문\n"  # FM005, a warning
-ERROR = "---\ntitle: 글\ncategories: 뉴스\n---\n본문\n"  # FM003, an error
+ERROR = "---\ntitle: 글\ncategories: 뉴스, 일상\n---\n본문\n"  # FM003, an error
 
 
 def paths_reported(done: subprocess.CompletedProcess[str]) -> list[str]:
@@ -153,7 +153,7 @@ def test_bom_and_crlf_files(run: Run, write: Write, tmp_path: Path) -> None:
     (tmp_path / "a.md").write_bytes(b"\xef\xbb\xbf" + ERROR.replace("\n", "\r\n").encode("utf-8"))
     done = run("check", "--select", "FM", "--format", "text", "a.md", cwd=tmp_path)
     assert done.stdout.startswith("a.md:3:13: FM003")
-    assert "    categories: 뉴스\n" in done.stdout  # no stray \r in the quoted line
+    assert "    categories: 뉴스, 일상\n" in done.stdout  # no stray \r in the quoted line
 
 
 def test_version_and_help(run: Run) -> None:

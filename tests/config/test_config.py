@@ -14,7 +14,7 @@ from artlint.discovery.globs import matches_any
 Write = Callable[[str, str], Path]
 
 # One file with an error (FM003: categories is a string) and a warning (FM005: draft: no).
-ARTICLE = "---\ntitle: 글\ncategories: 뉴스\ndraft: no\n---\n본문\n"
+ARTICLE = "---\ntitle: 글\ncategories: 뉴스, 일상\ndraft: no\n---\n본문\n"
 
 
 def codes(done: object) -> list[tuple[str, str, str]]:

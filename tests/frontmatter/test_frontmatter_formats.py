@@ -21,9 +21,9 @@ def test_valid_toml_passes() -> None:
 
 
 def test_toml_schema_error_points_at_the_value() -> None:
-    found = where('+++\ntitle = "서울 여행"\ncategories = "여행"\n+++\n본문\n')
+    found = where('+++\ntitle = "서울 여행"\ncategories = "여행, 서울"\n+++\n본문\n')
     assert [(line, column, code) for line, column, code, _ in found] == [(3, 14, "FM003")]
-    assert 'expected array, got string "여행"' in found[0][3]
+    assert '"여행, 서울" is not valid here' in found[0][3]
 
 
 def test_toml_missing_title_points_at_the_block() -> None:
@@ -49,7 +49,7 @@ def test_valid_json_passes() -> None:
 
 
 def test_json_schema_error_points_at_the_value() -> None:
-    found = where('{\n  "title": "서울 여행",\n  "categories": "여행"\n}\n본문\n')
+    found = where('{\n  "title": "서울 여행",\n  "categories": "여행, 서울"\n}\n본문\n')
     assert [(line, column, code) for line, column, code, _ in found] == [(3, 17, "FM003")]
 
 

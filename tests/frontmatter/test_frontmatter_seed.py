@@ -30,10 +30,10 @@ def _drop_title(text: str) -> tuple[str, int, int, str, str]:
 
 
 def _categories_string(text: str) -> tuple[str, int, int, str, str]:
-    changed = text.replace("categories:\n  - News\n", "categories: News\n", 1)
+    changed = text.replace("categories:\n  - News\n", "categories: News, Events\n", 1)
     assert changed != text
     line = _line_of(changed, "categories:")
-    return changed, line, len("categories: ") + 1, "FM003", "$.categories: expected array, got string"
+    return changed, line, len("categories: ") + 1, "FM003", "$.categories: \"News, Events\" is not valid here"
 
 
 def _duplicate_key(text: str) -> tuple[str, int, int, str, str]:

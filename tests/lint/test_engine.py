@@ -97,7 +97,7 @@ def test_directive_inside_code_is_not_a_directive() -> None:
 
 
 def test_diagnostics_are_sorted_by_position() -> None:
-    found = check_text("---\nmode: 0755\ntitle: 1:30\ncategories: x\n---\n", "a.md", Settings())
+    found = check_text("---\nmode: 0755\ntitle: 1:30\ncategories: x, y\n---\n", "a.md", Settings())
     positions = [(d.line, d.column) for d in found]
     assert positions == sorted(positions)
     assert len(positions) >= 2
@@ -112,7 +112,7 @@ def test_a_crashing_rule_is_reported_and_others_still_run(
     original = registry.all_rules()
     crashing = tuple(r._replace(check=boom) if r.code == "FM004" else r for r in original)
     (tmp_path / "a.md").write_text("---\ntitle: 글\ndraft: no\n---\n", encoding="utf-8")
-    (tmp_path / "b.md").write_text("---\ntitle: 글\ncategories: x\n---\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ntitle: 글\ncategories: x, y\n---\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     code = run_check(CheckOptions(paths=(".",), select=("FM",), output_format="text"), rules=crashing)
     output = capsys.readouterr().out

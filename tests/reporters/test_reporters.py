@@ -73,12 +73,13 @@ def test_report_schema_rejects_a_wrong_version() -> None:
 
 
 def test_github_annotations_escape_properties_and_data(run: Run, write: Write, tmp_path: Path) -> None:
-    write("a, b: c.md", "---\ntitle: 글\ncategories: 100%\n---\n")
+    write("a, b: c.md", "---\ntitle: 글\ncategories: 100%, 50%\n---\n")
     done = run("check", "--select", "FM", "--format", "github", "a, b: c.md", cwd=tmp_path)
     assert done.returncode == 1
     assert done.stdout.splitlines() == [
-        "::error file=a%2C b%3A c.md,line=3,col=13,endLine=3,endColumn=17,title=FM003 schema-violation"
-        '::$.categories: expected array, got string "100%25"'
+        "::error file=a%2C b%3A c.md,line=3,col=13,endLine=3,endColumn=22,title=FM003 schema-violation"
+        '::$.categories: "100%25, 50%25" is not valid here: names separated by spaces, or a list '
+        '(Jekyll and Hugo split a string at spaces, so a comma would stay in a name)'
     ]
 
 

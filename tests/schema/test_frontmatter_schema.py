@@ -104,7 +104,7 @@ def test_missing_schema_names_the_built_in_ones(run: Run, write: Write, tmp_path
 
 
 def test_schema_by_built_in_name(run: Run, write: Write, tmp_path: Path) -> None:
-    write("a.md", "---\ncategories: 뉴스\n---\n")
+    write("a.md", "---\ncategories: 뉴스, 일상\n---\n")
     done = run("check", "--select", "FM", "--schema", "blog", "--format", "json", "a.md", cwd=tmp_path)
     codes = [(d["line"], d["code"]) for d in json.loads(done.stdout)["diagnostics"]]
     assert codes == [(1, "FM003"), (2, "FM003")]
@@ -113,7 +113,7 @@ def test_schema_by_built_in_name(run: Run, write: Write, tmp_path: Path) -> None
 def test_schema_none_turns_validation_off_even_over_config(run: Run, write: Write, tmp_path: Path) -> None:
     write(".artlint.toml", '[schemas]\n"**" = "blog"\n')
     write("a.md", "no front matter\n")
-    write("b.md", "---\ncategories: 뉴스\n---\n")
+    write("b.md", "---\ncategories: 뉴스, 일상\n---\n")
     assert run("check", "--select", "FM", ".", cwd=tmp_path).returncode == 1
     done = run("check", "--select", "FM", "--schema", "none", ".", cwd=tmp_path)
     assert done.returncode == 0, done.stdout
@@ -165,3 +165,17 @@ def test_pattern_properties_are_not_unexpected(tmp_path: Path) -> None:
     assert [(line, column, message) for line, column, _, message in found] == [
         (4, 1, "$: unexpected key 'extra'")
     ]
+
+
+@pytest.mark.parametrize("names", ["jekyll update", "[jekyll, update]", "", "뉴스"])
+def test_blog_schema_takes_names_as_jekyll_and_hugo_read_them(names: str) -> None:
+    # `jekyll new` writes `categories: jekyll update`; Jekyll and Hugo split such a string at
+    # spaces, and an empty value means no names.
+    text = f"---\ntitle: Welcome\ncategories: {names}\ntags: {names}\n---\n본문\n"
+    assert fm_codes(text, Settings()) == []
+
+
+def test_blog_schema_reports_a_comma_that_would_stay_in_a_name() -> None:
+    found = fm_codes("---\ntitle: Welcome\ntags: 여행, 서울\n---\n", Settings())
+    assert [(line, column, code) for line, column, code, _ in found] == [(3, 7, "FM003")]
+    assert "a comma would stay in a name" in found[0][3]
