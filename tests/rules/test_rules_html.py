@@ -45,6 +45,15 @@ def test_heading_levels_count_both_syntaxes() -> None:
     assert [d.line for d in check(text, "HT106")] == [7]
 
 
+def test_heading_levels_pass_over_code_comments_turned_into_headings() -> None:
+    # A `# comment` in code that an editor exported as <h1> inside <pre>: HT106 names it, and the
+    # headings around it are compared with each other, not with it.
+    text = ("## Setup\n\n<pre><h1>install it</h1>\nnpm i\n<h1>then run it</h1>\nnpm start</pre>\n\n"
+            "### Steps\n\n##### Deep\n")
+    assert [d.message for d in check(text, "HT105")] == ["heading level skips from h3 (line 8) to h5"]
+    assert [d.line for d in check(text, "HT106")] == [5]
+
+
 def test_rel_fix_drops_only_the_invalid_token() -> None:
     text = '<a href="/a" rel="dofollow">a</a> <a href="/b" rel="nofollow dofollow">b</a>\n'
     assert fixed(text, "HT108") == '<a href="/a">a</a> <a href="/b" rel="nofollow">b</a>\n'
