@@ -223,7 +223,7 @@ def kramdown_html_block(state: Any, start: int, end: int, silent: bool) -> bool:
 
 # A `<` that opens no tag kramdown knows (`<U+AC00>`: `+` is no name character) is text to it,
 # written `&lt;`; a browser would read the raw `<U+AC00>` as a tag and show nothing.
-_NOT_A_TAG = re.compile(r"<(?=[A-Za-z][\w:.-]*[^\w:.\-\s/>])")
+KRAMDOWN_NOT_A_TAG = re.compile(r"<(?=[A-Za-z][\w:.-]*[^\w:.\-\s/>])")
 
 
 _MARKDOWN_ATTRIBUTE = re.compile(
@@ -247,7 +247,7 @@ def _kramdown_raw_html(md: MarkdownIt) -> Any:
     def render(self: object, tokens: Sequence[Token], idx: int, options: object, env: Any) -> str:
         content = tokens[idx].content
         if "markdown=" not in content:
-            return _NOT_A_TAG.sub("&lt;", content)
+            return KRAMDOWN_NOT_A_TAG.sub("&lt;", content)
         out, pos = [], 0
         for found in _MARKDOWN_ATTRIBUTE.finditer(content):
             if found.start() < pos:
@@ -261,9 +261,9 @@ def _kramdown_raw_html(md: MarkdownIt) -> Any:
             block = mode == "block" or (mode == "1" and tag in _BLOCK_CONTENT)
             shown = md.render(inside, env) if block else md.renderInline(inside, env)
             start_tag = f"<{found.group(1)}{found.group(2)}{found.group(5)}>"
-            out += [_NOT_A_TAG.sub("&lt;", content[pos : found.start()]), start_tag, shown]
+            out += [KRAMDOWN_NOT_A_TAG.sub("&lt;", content[pos : found.start()]), start_tag, shown]
             pos = close
-        out.append(_NOT_A_TAG.sub("&lt;", content[pos:]))
+        out.append(KRAMDOWN_NOT_A_TAG.sub("&lt;", content[pos:]))
         return "".join(out)
 
     return render

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import TYPE_CHECKING, Any
 
 from artlint.flavors import GFM, Flavor
@@ -89,7 +90,11 @@ def parse(
         from artlint.parsing import templates
 
         doc.opaque = templates.spans(body, body_offset, doc.flavor)
-    masked, doc.code_spans = htmlscan.masked_text(text, body_offset, body_line, doc.tokens, index)
+    block_text: re.Pattern[str] | None = None
+    if doc.flavor.engine == "kramdown":
+        # kramdown reads HTML blocks with its own parser, which writes a `<` opening no tag as text.
+        from artlint.flavors.syntax import KRAMDOWN_NOT_A_TAG as block_text
+    masked, doc.code_spans = htmlscan.masked_text(text, body_offset, body_line, doc.tokens, index, block_text)
     doc.elements, doc.html_problems = htmlscan.scan(masked, index)
     doc.limit_problems = _over_limits(doc, limits)
     doc.links = extract.markdown_links(doc, md) + extract.html_links(doc)
