@@ -97,17 +97,17 @@ def differences(before: Meaning, after: Meaning) -> list[str]:
 
 
 def _emphasis_runs(before: Meaning, after: Meaning) -> list[tuple[str, str]]:
-    """(literal, text) for `**text**` / `__text__` runs in `before` that render as emphasis after.
+    """(literal, text) for `**text**` or `*text*` runs (and their `_` forms) in `before` that
+    render as that emphasis after.
 
-    A fix may make emphasis render that CommonMark left as literal asterisks (common next to
-    CJK text and punctuation); the asterisks vanish then, and that is the point of the fix.
+    A fix may make emphasis render that CommonMark left as literal delimiters (common next to
+    CJK text and punctuation); the delimiters vanish then, and that is the point of the fix.
     """
     from artlint.meaning.compare import unmatched
 
-    new = [text for kind, text in unmatched(after.emphasis, before.emphasis)]
     runs = []
-    for text in new:
-        for mark in ("**", "__"):
+    for kind, text in unmatched(after.emphasis, before.emphasis):
+        for mark in ("**", "__") if kind == "strong" else ("*", "_"):
             literal = f"{mark}{text}{mark}"
             if literal in before.text:
                 runs.append((literal, text))

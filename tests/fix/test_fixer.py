@@ -378,3 +378,15 @@ def test_emphasis_made_to_render_is_kept(project: Path) -> None:
     result = fix_file(str(path), _settings(project), rules=rules)
     assert result.withheld == ()
     assert path.read_text() == '<strong>"강조"</strong>를 보자\n'
+
+
+def test_unrendered_emphasis_is_fixed_for_both_delimiters(tmp_path: Path) -> None:
+    # Emphasis that CommonMark leaves as literal delimiters before Korean text: the fix makes the
+    # page show it as the writer meant, `*` (em) and `**` (strong) alike.
+    page = tmp_path / "a.md"
+    text = "---\ntitle: t\n---\n*기울임(i)*을 봅니다.\n\n**굵게(b)**은 보입니다.\n"
+    page.write_text(text, encoding="utf-8")
+    fix_file(str(page), Settings(root=tmp_path, select=("HT117",)))
+    assert page.read_text(encoding="utf-8").endswith(
+        "<em>기울임(i)</em>을 봅니다.\n\n<strong>굵게(b)</strong>은 보입니다.\n"
+    )
