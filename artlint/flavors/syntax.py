@@ -75,6 +75,7 @@ def install(md: MarkdownIt, flavor: Flavor) -> None:
             md.block.ruler.before("html_block", "kramdown_html_block", kramdown_html_block,
                                   {"alt": ["paragraph", "reference", "blockquote"]})
         md.add_render_rule("html_block", _kramdown_raw_html(md))
+        md.inline.ruler.before("html_inline", "kramdown_span_html", kramdown_span_html)
     if flavor.attribute_lists == "kramdown":
         md.core.ruler.before("block", "kramdown_extensions", kramdown_extensions)
         md.core.ruler.after("inline", "kramdown_attributes", kramdown_attributes)
@@ -198,6 +199,11 @@ def kramdown_html_block(state: Any, start: int, end: int, silent: bool) -> bool:
     begin = state.bMarks[start] + state.tShift[start]
     if state.sCount[start] - state.blkIndent >= 4:
         return False
+    if KRAMDOWN_NOT_A_TAG.match(state.src, begin):
+        # No tag to kramdown (`<img src=a.png>`): the line starts a paragraph of text.
+        from markdown_it.rules_block import paragraph
+
+        return bool(paragraph(state, start, end, silent))
     found = _OPEN_TAG.match(state.src, begin)
     if found is None or found.group(1).lower() not in _BLOCK_TAGS:
         return False
@@ -221,9 +227,51 @@ def kramdown_html_block(state: Any, start: int, end: int, silent: bool) -> bool:
     return True
 
 
-# A `<` that opens no tag kramdown knows (`<U+AC00>`: `+` is no name character) is text to it,
-# written `&lt;`; a browser would read the raw `<U+AC00>` as a tag and show nothing.
-KRAMDOWN_NOT_A_TAG = re.compile(r"<(?=[A-Za-z][\w:.-]*[^\w:.\-\s/>])")
+# kramdown reads a start tag only in this form (its HTML_TAG_RE): XML names, and attribute
+# values quoted or made of word characters alone, so `<img src=a.png>` or `<U+AC00>` (`+` is no
+# name character) is text to it, written `&lt;`, where a browser given the raw HTML reads a tag.
+_KRAMDOWN_NAME = r"(?:[^\W\d][\w.\-]*:)?[^\W\d][\w.\-]*"
+KRAMDOWN_START_TAG = re.compile(
+    rf"<({_KRAMDOWN_NAME})\s*(?>(?:\s+{_KRAMDOWN_NAME}(?:\s*=\s*(?:\w+|\"[^\"]*\"|'[^']*'))?)*)\s*/?>"
+)
+_KRAMDOWN_END_TAG = re.compile(rf"</({_KRAMDOWN_NAME})\s*>")
+# A `<` before a name that starts no tag kramdown reads.
+KRAMDOWN_NOT_A_TAG = re.compile(rf"<(?=[^\W\d])(?!{KRAMDOWN_START_TAG.pattern[1:]})")
+# kramdown's HTML_BLOCK_ELEMENTS: in a paragraph their tags, start and end, are text.
+_KRAMDOWN_BLOCK_ELEMENTS = frozenset((
+    "address", "article", "aside", "applet", "body", "blockquote", "caption", "col", "colgroup",
+    "dd", "div", "dl", "dt", "fieldset", "figcaption", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hgroup", "hr", "html", "head", "iframe", "legend", "menu", "li", "main",
+    "map", "nav", "ol", "optgroup", "p", "pre", "section", "summary", "table", "tbody", "td", "th",
+    "thead", "tfoot", "tr", "ul",
+))
+
+
+def kramdown_span_html(state: StateInline, silent: bool) -> bool:
+    """HTML in a paragraph as kramdown reads it: a `<` that starts no tag of its form, and the
+    tags of block elements (`a <div>x</div> b`), are text; other tags are left to html_inline."""
+    src, pos, maximum = state.src, state.pos, state.posMax
+    if src[pos] != "<" or pos + 1 >= maximum:
+        return False
+    end_tag = _KRAMDOWN_END_TAG.match(src, pos, maximum)
+    if end_tag is not None:
+        if end_tag.group(1).lower() not in _KRAMDOWN_BLOCK_ELEMENTS:
+            return False
+        text = end_tag.group()
+    else:
+        tag = KRAMDOWN_START_TAG.match(src, pos, maximum)
+        if tag is None:
+            if not (src[pos + 1].isalpha() or src[pos + 1] == "_"):
+                return False  # a comment, a closing `</`, a lone `<`: others decide
+            text = "<"
+        elif tag.group(1).lower() in _KRAMDOWN_BLOCK_ELEMENTS:
+            text = tag.group()
+        else:
+            return False
+    if not silent:
+        state.pending += text
+    state.pos += len(text)
+    return True
 
 
 _MARKDOWN_ATTRIBUTE = re.compile(

@@ -68,6 +68,16 @@ def find_tags(text: str, builder: Builder) -> None:
         found = construct(text, k)
 
 
+def start_tag(text: str, at: int) -> tuple[str, list[tuple[str, str | None]]] | None:
+    """The name and the attributes (name, value as written, quotes included) of the start tag a
+    browser reads at `at`, or None."""
+    tag = _START_TAG.match(text, at)
+    if tag is None:
+        return None
+    a, b = tag.span(2)
+    return tag.group(1).lower(), [(m.group(1).lower(), m.group(3)) for m in _ATTRIBUTE.finditer(text, a, b)]
+
+
 def _raw_text_end(text: str, start: int, tag: str) -> int:
     """Where the raw text of `tag` ends: at its end tag (or at the end of the input)."""
     pattern = re.compile(rf"</{re.escape(tag)}(?=[\t\n\r\f />])", re.IGNORECASE)

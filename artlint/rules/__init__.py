@@ -44,6 +44,7 @@ HTML_RULES: tuple[str, ...] = (
     "html_dropped",
     "literal_attribute_list",
     "mdx_invalid_html",
+    "kramdown_text_tag",
 )
 LINK_RULES: tuple[str, ...] = (
     "link_file_missing",
