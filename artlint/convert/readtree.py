@@ -49,15 +49,17 @@ class TreeReader:
 
     def tree(self, node: Tag) -> None:
         reader = self.reader
-        for child in node.children:
+        for child in node.contents:
             if isinstance(child, Tag):
+                name = child.name
                 attrs: list[tuple[str, str | None]] = [
                     (k, " ".join(v) if isinstance(v, list) else v) for k, v in child.attrs.items()
-                ]
-                reader.handle_starttag(child.name, attrs)
-                self.tree(child)
-                if child.name not in VOID:
-                    reader.handle_endtag(child.name)
+                ] if child.attrs else []  # most tags, once cleaned
+                reader.handle_starttag(name, attrs)
+                if child.contents:
+                    self.tree(child)
+                if name not in VOID:
+                    reader.handle_endtag(name)
             elif type(child) is NavigableString:
                 reader.handle_data(str(child))
 
