@@ -19,6 +19,10 @@ should_remove_whitespace_inside: Any = getattr(markdownify, "should_remove_white
 should_remove_whitespace_outside: Any = getattr(markdownify, "should_remove_whitespace_outside")  # noqa: B009
 
 _EXTRACT_NEWLINES = re.compile(r"^(\n*)((?:.*[^\n])?)(\n*)$", flags=re.DOTALL)
+_WHITESPACE = re.compile(r"[\t ]+")
+_ALL_WHITESPACE = re.compile(r"[\t \r\n]+")
+_NEWLINE_WHITESPACE = re.compile(r"[\t \r\n]*[\r\n][\t \r\n]*")
+_LEADING = frozenset(" \t\r\n")
 _HEADING = re.compile(r"h(\d+)")
 _CELLS = frozenset(("td", "th"))
 
@@ -36,6 +40,31 @@ def _ignorable(el: Any, inside: bool) -> bool:
 class FastWalk(MarkdownConverter):  # type: ignore[misc]
     # Elements whose converter reads the tree itself: their children are not converted first.
     OPAQUE: frozenset[str] = frozenset()
+
+    def process_text(self, el: Any, parent_tags: set[str] | None = None) -> str:
+        """markdownify's, asking only what can change the text: most text has no run of
+        whitespace to collapse and no whitespace at an edge to strip."""
+        if parent_tags is None:
+            parent_tags = set()
+        text = str(el) or ""
+        if "pre" not in parent_tags:
+            if self.options["wrap"]:
+                text = _ALL_WHITESPACE.sub(" ", text)
+            elif "\n" in text or "\r" in text or "\t" in text or "  " in text:
+                text = _WHITESPACE.sub(" ", _NEWLINE_WHITESPACE.sub("\n", text))
+        if "_noformat" not in parent_tags:
+            text = self.escape(text, parent_tags)
+        if text[:1] in _LEADING and (
+            should_remove_whitespace_outside(el.previous_sibling)
+            or (should_remove_whitespace_inside(el.parent) and not el.previous_sibling)
+        ):
+            text = text.lstrip(" \t\r\n")
+        if text[-1:].isspace() and (
+            should_remove_whitespace_outside(el.next_sibling)
+            or (should_remove_whitespace_inside(el.parent) and not el.next_sibling)
+        ):
+            text = text.rstrip()
+        return str(text)
 
     def process_tag(self, node: Any, parent_tags: set[str] | None = None) -> str:
         parent_tags = parent_tags or set()

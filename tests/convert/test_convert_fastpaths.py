@@ -209,3 +209,21 @@ def test_escape_shortcut_is_markdownifys_escape_on_corpus() -> None:
         texts.extend(str(node) for node in _soup(html).find_all(string=True))
     for text in texts:
         assert converter.escape(text, set()) == str(MarkdownConverter.escape(converter, text, set()))
+
+
+TEXT_EDGES = """<div>
+  <p>  lead\tand  trail \n</p> <b> b </b>x<i>\u00a0</i> <pre>  kept  \n as is </pre>
+<ul><li> one </li> <li>two</li></ul><span>a\r\nb</span><h2> head </h2>1. x <code> c  d </code></div>"""
+
+
+def test_text_shortcut_is_markdownifys_text_on_corpus() -> None:
+    converter = to_markdown._converter(Options(flavor="gfm"))
+    contexts: list[set[str]] = [set(), {"pre"}, {"_noformat"}, {"_inline", "td"}]
+    checked = 0
+    for html in [TEXT_EDGES, *(_corpus_texts() if CORPUS.is_dir() else [])]:
+        for node in _soup(html).find_all(string=True):
+            for context in contexts:
+                expected = MarkdownConverter.process_text(converter, node, parent_tags=context)
+                assert converter.process_text(node, parent_tags=context) == expected
+                checked += 1
+    assert checked > 0
