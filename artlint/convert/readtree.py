@@ -8,6 +8,7 @@ comparison are read alike. Plain-Markdown parts arrive as rendered HTML strings.
 from __future__ import annotations
 
 import re
+from html import unescape
 from typing import TYPE_CHECKING
 
 from bs4.element import NavigableString, Tag
@@ -25,6 +26,17 @@ if TYPE_CHECKING:
 _BARE_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)( ?/)?>")
 # After these html.parser reads what follows as text, until their end tag.
 _RAW_TEXT = re.compile(r"<(?:script|style)", re.IGNORECASE)
+# HTML as a serialiser writes it (the sanitised tables and iframes conversion emits): text, end
+# tags, and start tags with double-quoted attributes, all in lower case. html.parser reads these
+# alike on every Python version: text unescaped, names as written, `<x />` as start and end.
+_SERIALISED = re.compile(
+    r'([^<]+)|<([a-z][a-z0-9]*)((?: [a-z][a-z0-9-]*="[^"<>]*")*)( ?/)?>|</([a-z][a-z0-9]*)>'
+)
+_ATTRIBUTE = re.compile(r' ([a-z][a-z0-9-]*)="([^"<>]*)"')
+# Elements whose content some html.parser version reads as raw text: left to the parser.
+_PARSER_RAW = frozenset(
+    ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext")
+)
 
 
 class TreeReader:
@@ -43,9 +55,37 @@ class TreeReader:
             if bare.group(1) or bare.group(3):
                 reader.handle_endtag(name)
             return
+        if not self.raw_text and self._serialised(text):
+            return
         self.raw_text = self.raw_text or _RAW_TEXT.search(text) is not None
         reader.feed(text)
         reader.close()  # no text may wait in the parser's buffer while a tree is walked
+
+    def _serialised(self, text: str) -> bool:
+        """Read `text` as html.parser would, without it, when it is all serialiser-written HTML
+        (False, reading nothing, when it is not)."""
+        pieces = []
+        at = 0
+        for piece in _SERIALISED.finditer(text):
+            if piece.start() != at or piece.group(2) in _PARSER_RAW:
+                return False
+            pieces.append(piece.groups())
+            at = piece.end()
+        if at != len(text):
+            return False
+        reader = self.reader
+        for data, name, attributes, closed, end in pieces:
+            if data is not None:
+                reader.handle_data(unescape(data))
+            elif name is not None:
+                reader.handle_starttag(
+                    name, [(key, unescape(value)) for key, value in _ATTRIBUTE.findall(attributes)]
+                )
+                if closed:
+                    reader.handle_endtag(name)
+            else:
+                reader.handle_endtag(end)
+        return True
 
     def tree(self, node: Tag) -> None:
         reader = self.reader
