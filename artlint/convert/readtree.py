@@ -108,20 +108,19 @@ class TreeReader:
         reader = self.reader
         for token in tokens:
             kind = token.type
-            if kind == "inline":
-                self.tokens(token.children or ())
-            elif kind in ("text", "code_inline", "fence", "code_block"):
-                code = kind != "text"
-                if code:
-                    if kind != "code_inline":
-                        reader.handle_starttag("pre", [])
-                    info = token.info.strip().split(maxsplit=1)[0] if token.info.strip() else ""
-                    reader.handle_starttag("code", [("class", f"language-{info}")] if info else [])
+            if kind == "text":  # the most common token by far
                 reader.handle_data(token.content)
-                if code:
-                    reader.handle_endtag("code")
-                    if kind != "code_inline":
-                        reader.handle_endtag("pre")
+            elif kind == "inline":
+                self.tokens(token.children or ())
+            elif kind in ("code_inline", "fence", "code_block"):
+                if kind != "code_inline":
+                    reader.handle_starttag("pre", [])
+                info = token.info.strip().split(maxsplit=1)[0] if token.info.strip() else ""
+                reader.handle_starttag("code", [("class", f"language-{info}")] if info else [])
+                reader.handle_data(token.content)
+                reader.handle_endtag("code")
+                if kind != "code_inline":
+                    reader.handle_endtag("pre")
             elif kind == "softbreak":
                 reader.handle_data("\n")
             elif kind in ("html_block", "html_inline"):
