@@ -124,8 +124,9 @@ class Reader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _STARTS_BLOCK:
             self._break()
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i].tag == tag:
+        stack = self.stack
+        for i in range(len(stack) - 1, -1, -1):
+            if stack[i].tag == tag:
                 self._pop(i)
                 return
 
@@ -174,8 +175,9 @@ class Reader(HTMLParser):
 
     def _pop(self, index: int) -> None:
         stack = self.stack
-        for frame in stack[index:]:
-            self.hidden -= frame.tag in HIDDEN
+        if self.hidden:  # else no open element hides its text, and none closing does
+            for frame in stack[index:]:
+                self.hidden -= frame.tag in HIDDEN
         closed = stack[index]
         self.block = closed.outer
         del self.captures[closed.captures :]
