@@ -33,10 +33,12 @@ _SERIALISED = re.compile(
     r'([^<]+)|<([a-z][a-z0-9]*)((?: [a-z][a-z0-9-]*="[^"<>]*")*)( ?/)?>|</([a-z][a-z0-9]*)>'
 )
 _ATTRIBUTE = re.compile(r' ([a-z][a-z0-9-]*)="([^"<>]*)"')
-# Elements whose content some html.parser version reads as raw text: left to the parser.
+# Elements whose content some html.parser version reads as raw text: left to the parser, and
+# so are the names `_RAW_TEXT` takes for a script or style (which then sends all that follows).
 _PARSER_RAW = frozenset(
     ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext")
 )
+_RAW_PREFIXES = ("script", "style")
 
 
 class TreeReader:
@@ -67,7 +69,8 @@ class TreeReader:
         pieces = []
         at = 0
         for piece in _SERIALISED.finditer(text):
-            if piece.start() != at or piece.group(2) in _PARSER_RAW:
+            tag = piece.group(2) or ""
+            if piece.start() != at or tag in _PARSER_RAW or tag.startswith(_RAW_PREFIXES):
                 return False
             pieces.append(piece.groups())
             at = piece.end()

@@ -260,6 +260,7 @@ SERIALISED = [
     '<iframe src="v"><b>x</b></iframe>',  # raw text to some html.parser versions
     '<title><b>t</b></title><textarea><i>u</i></textarea>',
     "<p>x<!-- y --></p><P>z</P><a href='q'>w</a><a href=u>v</a>",
+    "<scripts>a</scripts><b>b</b>",
 ]
 
 
