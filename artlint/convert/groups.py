@@ -113,6 +113,7 @@ def _mark(group: Group, tokens: list[Token]) -> None:
         if token.type in ("fence", "code_block"):
             group.code_lines.update(range(*token.map))
         elif token.type == "inline" and token.children:
-            breaks = sum(1 for child in token.children if child.type == "hardbreak")
-            if breaks:
-                group.break_lines.update(range(token.map[0], token.map[1] - 1))
+            for child in token.children:
+                if child.type == "hardbreak":
+                    group.break_lines.update(range(token.map[0], token.map[1] - 1))
+                    break

@@ -54,6 +54,8 @@ def strip_residue(html: str, options: Options, dropped: dict[str, int]) -> str:
 
 def _dropped_span(span: re.Match[str], dropped: dict[str, int]) -> str:
     """A span goes, its text stays; what it carried is counted like any other attribute."""
+    if "=" not in span.group():
+        return ""  # an end tag, or a span without attributes
     for attribute in _RESIDUE_ATTR.finditer(span.group()):
         name = attribute.group(1).lower()
         count(dropped, "style attribute" if name == "style" else "editor attribute")

@@ -53,14 +53,14 @@ def _nbsp_as_text(html: str) -> str:
 
 
 def nesting(soup: BeautifulSoup) -> int:
-    """How many elements deep the tree goes, counted without recursion."""
-    deepest = 0
-    stack: list[tuple[Tag, int]] = [(soup, 0)]
-    while stack:
-        node, depth = stack.pop()
-        deepest = max(deepest, depth)
-        stack.extend((child, depth + 1) for child in node.children if isinstance(child, Tag))
-    return deepest
+    """How many elements deep the tree goes, counted level by level without recursion."""
+    depth = 0
+    level: list[Tag] = [soup]
+    while True:
+        level = [child for node in level for child in node.contents if isinstance(child, Tag)]
+        if not level:
+            return depth
+        depth += 1
 
 
 def parse(html: str) -> BeautifulSoup:

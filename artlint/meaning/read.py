@@ -59,6 +59,10 @@ class Frame:
     tag: str
     block: Block | None = None
     capture: Capture | None = None
+    # Where text went before this element opened, restored when it closes (with any inside it):
+    # the innermost block open then, and how many captures were open.
+    outer: Block | None = None
+    captures: int = 0
 
 
 class Reader(HTMLParser):
@@ -74,6 +78,10 @@ class Reader(HTMLParser):
         self.images: list[tuple[str, str]] = []
         self.classes: list[str] = []  # every class of every element, in order
         self.hidden = 0
+        # The innermost open block and the open captures (links, emphasis), outermost first:
+        # the stack read once per element rather than once per piece of text.
+        self.block: Block | None = None
+        self.captures: list[Capture] = []
 
     def updatepos(self, i: int, j: int) -> int:
         # Line and column tracking (getpos) is not needed here and costs a count per piece parsed.
@@ -94,9 +102,9 @@ class Reader(HTMLParser):
             self._current().image = True
         if tag in VOID:
             return
-        frame = Frame(tag)
+        frame = Frame(tag, None, None, self.block, len(self.captures))
         if tag in _KINDS:
-            frame.block = Block(self._kind(tag))
+            frame.block = self.block = Block(self._kind(tag))
             self.blocks.append(frame.block)
         elif tag in _EMPHASIS:
             frame.capture = Capture(_EMPHASIS[tag])
@@ -104,6 +112,8 @@ class Reader(HTMLParser):
         elif tag == "a" and dict(attrs).get("href") is not None:
             frame.capture = Capture(_url(dict(attrs).get("href")))
             self.links.append(frame.capture)
+        if frame.capture is not None:
+            self.captures.append(frame.capture)
         self.hidden += tag in HIDDEN
         self.stack.append(frame)
 
@@ -114,8 +124,9 @@ class Reader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _STARTS_BLOCK:
             self._break()
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i].tag == tag:
+        stack = self.stack
+        for i in range(len(stack) - 1, -1, -1):
+            if stack[i].tag == tag:
                 self._pop(i)
                 return
 
@@ -123,10 +134,9 @@ class Reader(HTMLParser):
         if self.hidden:
             return
         self.text.append(data)
-        self._current().parts.append(data)
-        for frame in self.stack:
-            if frame.capture is not None:
-                frame.capture.parts.append(data)
+        (self.block or self._current()).parts.append(data)
+        for capture in self.captures:
+            capture.parts.append(data)
 
     def _break(self) -> None:
         # Blocks never run together: "</p><p>" reads as a space in the visible text.
@@ -134,9 +144,8 @@ class Reader(HTMLParser):
         self.text.append(" ")
 
     def _current(self) -> Block:
-        for frame in reversed(self.stack):
-            if frame.block is not None:
-                return frame.block
+        if self.block is not None:
+            return self.block
         if self.anonymous is None:
             self.anonymous = Block("paragraph")
             self.blocks.append(self.anonymous)
@@ -165,9 +174,14 @@ class Reader(HTMLParser):
                 return
 
     def _pop(self, index: int) -> None:
-        for frame in self.stack[index:]:
-            self.hidden -= frame.tag in HIDDEN
-        del self.stack[index:]
+        stack = self.stack
+        if self.hidden:  # else no open element hides its text, and none closing does
+            for frame in stack[index:]:
+                self.hidden -= frame.tag in HIDDEN
+        closed = stack[index]
+        self.block = closed.outer
+        del self.captures[closed.captures :]
+        del stack[index:]
 
     def visible_text(self) -> str:
         return normalise("".join(self.text))

@@ -23,7 +23,8 @@ from artlint.convert import (
 from artlint.convert.mdwalk import MarkdownConverter
 from artlint.convert.options import Options
 from artlint.convert.readtree import TreeReader
-from artlint.meaning.read import normalise
+from artlint.meaning.model import of_reader
+from artlint.meaning.read import Reader, normalise
 from tests.conftest import CORPUS, corpus_articles
 
 AWKWARD = """
@@ -209,3 +210,77 @@ def test_escape_shortcut_is_markdownifys_escape_on_corpus() -> None:
         texts.extend(str(node) for node in _soup(html).find_all(string=True))
     for text in texts:
         assert converter.escape(text, set()) == str(MarkdownConverter.escape(converter, text, set()))
+
+
+TEXT_EDGES = """<div>
+  <p>  lead\tand  trail \n</p> <b> b </b>x<i>\u00a0</i> <pre>  kept  \n as is </pre>
+<ul><li> one </li> <li>two</li></ul><span>a\r\nb</span><h2> head </h2>1. x <code> c  d </code></div>"""
+
+
+def test_text_shortcut_is_markdownifys_text_on_corpus() -> None:
+    converter = to_markdown._converter(Options(flavor="gfm"))
+    contexts: list[set[str]] = [set(), {"pre"}, {"_noformat"}, {"_inline", "td"}]
+    checked = 0
+    for html in [TEXT_EDGES, *(_corpus_texts() if CORPUS.is_dir() else [])]:
+        for node in _soup(html).find_all(string=True):
+            for context in contexts:
+                expected = MarkdownConverter.process_text(converter, node, parent_tags=context)
+                assert converter.process_text(node, parent_tags=context) == expected
+                checked += 1
+    assert checked > 0
+
+
+class _Recorder(Reader):
+    """A meaning reader that also lists what it was handed, runs of text joined."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.events: list[tuple[object, ...]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.events.append(("start", tag, attrs))
+        super().handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.events.append(("end", tag))
+        super().handle_endtag(tag)
+
+    def handle_data(self, data: str) -> None:
+        if self.events and self.events[-1][0] == "data":
+            self.events[-1] = ("data", str(self.events[-1][1]) + data)
+        else:
+            self.events.append(("data", data))
+        super().handle_data(data)
+
+
+SERIALISED = [
+    '<table>\n<tbody>\n<tr><td><a href="x&amp;y" title="a &quot;q&quot;">t &lt; u &nbsp; v</a></td></tr>',
+    '<hr data-ke-style="style1" /><br/>x<p a="1" a="2">y</p><img src="a" alt="">\n',
+    'a &amp b & <b>c</b>',
+    '<iframe src="v"><b>x</b></iframe>',  # raw text to some html.parser versions
+    '<title><b>t</b></title><textarea><i>u</i></textarea>',
+    "<p>x<!-- y --></p><P>z</P><a href='q'>w</a><a href=u>v</a>",
+    "<scripts>a</scripts><b>b</b>",
+]
+
+
+def _read_both(html: str) -> tuple[_Recorder, _Recorder]:
+    fast, slow = TreeReader(), TreeReader()
+    fast.reader, slow.reader = _Recorder(), _Recorder()
+    slow.raw_text = True  # every piece through html.parser
+    fast.html(html)
+    slow.html(html)
+    return fast.reader, slow.reader
+
+
+def test_serialised_html_reads_as_html_parser_reads_it() -> None:
+    converter = to_markdown._converter(Options(flavor="gfm"))
+    emitted = [
+        converter._sanitised(tag) for tree in (_corpus_soups() if CORPUS.is_dir() else [])
+        for tag in tree.find_all(("table", "iframe"))
+    ]
+    assert TreeReader()._serialised(SERIALISED[0]) and TreeReader()._serialised(SERIALISED[1])
+    for html in [*SERIALISED, *emitted]:
+        fast, slow = _read_both(html)
+        assert fast.events == slow.events
+        assert of_reader(fast) == of_reader(slow)
