@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from artlint.convert import emphasis, flavored, serialise, tables
+from artlint.convert.flavored import BREAK
 from artlint.convert.kramdown_source import TYPESET
 from artlint.convert.mdwalk import FastWalk
 
@@ -65,9 +66,9 @@ def _chomp(text: str) -> tuple[str, str, str]:
 def trim_breaks(text: str) -> str:
     """A line break at the very start or end of a block shows nothing; as `\\` it would show."""
     trimmed = text.strip()
-    while trimmed.endswith("\\") and not trimmed.endswith("\\\\"):
+    while trimmed.endswith(BREAK):
         trimmed = trimmed[:-1].rstrip(" \t\r\n")
-    while trimmed.startswith("\\\n"):
+    while trimmed.startswith(BREAK + "\n"):
         trimmed = trimmed[2:].lstrip(" \t\r\n")
     return trimmed
 
@@ -82,7 +83,6 @@ class Converter(FastWalk):
             escape_misc=True,
             escape_asterisks=True,
             escape_underscores=True,
-            newline_style="backslash",
             code_language_callback=_language,
             **options,
         )
@@ -111,13 +111,13 @@ class Converter(FastWalk):
         trimmed = trim_breaks(core)
         if trimmed != core:
             # A line break at an edge of the run goes outside it, where it still breaks the line.
-            if core.startswith("\\\n"):
-                lead += "\\\n"
-            if core.rstrip().endswith("\\") and not core.rstrip().endswith("\\\\"):
-                trail = "\\\n" + trail.lstrip()
+            if core.startswith(BREAK + "\n"):
+                lead += BREAK + "\n"
+            if core.rstrip().endswith(BREAK):
+                trail = BREAK + "\n" + trail.lstrip()
             core = trimmed
         if not core:
-            return lead + trail if "\\" in lead + trail else lead or trail
+            return lead + trail if BREAK in lead + trail else lead or trail
         return lead + emphasis.wrap(kind, core) + trail
 
     def convert_b(self, el: Tag, text: str, parent_tags: set[str]) -> str:
@@ -169,7 +169,7 @@ class Converter(FastWalk):
             return "\n"
         if "_inline" in parent_tags:
             return "<br>"
-        return "\\\n"
+        return BREAK + "\n"
 
     def convert_table(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         if tables.is_simple(el):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from artlint.convert import (
     cleanup,
     emphasis,
+    flavored,
     groups,
     kramdown_source,
     residue,
@@ -120,6 +121,7 @@ def convert(
         parts.append("\n".join(line.rstrip() for line in tail))
     markdown_text = "\n\n".join(part for part in (p.strip("\n") for p in parts) if part.strip())
     meaning = expected.meaning() if expected is not None else None
+    markdown_text = flavored.hard_breaks(markdown_text, options.flavor)
     return BodyResult(emphasis.resolve(markdown_text), meaning, frozenset(converter.emitted), dropped)
 
 
@@ -135,7 +137,8 @@ def _careful(
     local = TreeReader()
     local.tree(soup)
     text = tidy(converter.convert_soup(soup))
-    if meaning.differences(local.meaning(), meaning.of_markdown(emphasis.resolve(text))):
+    written = emphasis.resolve(flavored.hard_breaks(text, options.flavor))
+    if meaning.differences(local.meaning(), meaning.of_markdown(written)):
         release(soup)
         residue.count(dropped, "HTML kept as written (as Markdown it would read differently)")
         converter.emitted.append(source)
@@ -172,7 +175,7 @@ def _verbatim(lines: list[str], group: groups.Group) -> str:
         if number in group.code_lines:
             out.append(line)
         elif number in group.break_lines and line.endswith("  "):
-            out.append(line.rstrip() + "\\")
+            out.append(line.rstrip() + flavored.BREAK)
         else:
             out.append(line.rstrip())
     return "\n".join(out).strip("\n")
@@ -208,5 +211,5 @@ def _lone_breaks(lines: list[str]) -> list[str]:
     """A hard break alone between blank lines (a top-level <br>) would show as a backslash."""
     return [
         line for i, line in enumerate(lines)
-        if line != "\\" or (i > 0 and lines[i - 1]) or (i + 1 < len(lines) and lines[i + 1])
+        if line != flavored.BREAK or (i > 0 and lines[i - 1]) or (i + 1 < len(lines) and lines[i + 1])
     ]

@@ -159,3 +159,28 @@ def test_meaning_from_tokens_is_meaning_of_the_rendering() -> None:
         # The token reader does not collect class names (Meaning.classes) yet.
         expected = dataclasses.replace(meaning.of_markdown(text), classes=())
         assert pipeline.meaning_of(parse_body(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("flavor", "written"),
+    [("gfm", "a\\\nb\\\n\\\nc\n"), ("goldmark", "a\\\nb\\\n\\\nc\n"),
+     ("kramdown", "a  \nb  \n&nbsp;  \nc\n"), ("portable", "a  \nb  \n&nbsp;  \nc\n")],
+)
+def test_line_breaks_are_written_in_a_form_the_engine_breaks_at(flavor: str, written: str) -> None:
+    # kramdown shows the backslash of a CommonMark break (inside raw HTML, or with its own
+    # parser); two spaces break the line in every engine.
+    from artlint import flavors
+    from artlint.flavors.render import render
+
+    outcome = pipeline.convert("<p>a<br>b<br><br>c</p>\n", "a.md", "markdown", Options(flavor=flavor))
+    assert outcome.output == written
+    if flavor in ("kramdown", "portable"):
+        for model in (flavors.KRAMDOWN, flavors.kramdown("kramdown"), flavors.GFM, flavors.GOLDMARK):
+            html = render(written, model)
+            assert html.count("<br") == 3 and "\\" not in html
+
+
+def test_a_markdown_line_break_of_two_spaces_stays_two_spaces_for_kramdown() -> None:
+    text = "Plain  \nline\n\n<p>x</p>\n"
+    for flavor, written in (("kramdown", "Plain  \nline\n\nx\n"), ("gfm", "Plain\\\nline\n\nx\n")):
+        assert pipeline.convert(text, "a.md", "markdown", Options(flavor=flavor)).output == written
