@@ -20,6 +20,15 @@ from artlint.html.vocabulary import INVISIBLE, SPACER_WRAPPERS, is_spacer
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
 
+# The site's excerpt separator, kept through conversion: a string the meaning reader skips (it
+# reads plain NavigableStrings only) and markdownify writes as text, put back by `with_separators`.
+EXCERPT = "\ue007"
+
+
+class ExcerptMark(NavigableString):
+    pass
+
+
 UNWRAP = frozenset({"font", "center", "span", "u", "html", "body", "article", "section", "main"})
 REMOVE = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link", "button"})
 _COLOUR = re.compile(r"(?:^|;)\s*(color|background(?:-color)?)\s*:", re.IGNORECASE)
@@ -31,6 +40,9 @@ def clean(soup: BeautifulSoup, options: Options, dropped: dict[str, int]) -> Non
     nodes = list(soup.descendants)
     for node in nodes:
         if isinstance(node, Comment):
+            if options.excerpt_separator and f"<!--{node}-->" == options.excerpt_separator:
+                node.replace_with(ExcerptMark(EXCERPT))
+                continue
             node.extract()
             count(dropped, "comment")
     for tag in nodes:
@@ -67,6 +79,11 @@ def clean(soup: BeautifulSoup, options: Options, dropped: dict[str, int]) -> Non
     for table in found_tables:
         if not gone(table):
             tables.prepare(soup, table)
+
+
+def with_separators(text: str, options: Options) -> str:
+    """`text` with the excerpt separator back where conversion met it."""
+    return text.replace(EXCERPT, options.excerpt_separator) if EXCERPT in text else text
 
 
 def _named(node: Tag, names: tuple[str, ...]) -> list[Tag]:

@@ -49,6 +49,7 @@ def convert(text: str, path: str, to: str, options: Options, source: str | None 
             outcome = _from_text(article, body, source, to, options, path, careful=True)
         if renderer is not None and options.verify and to == "markdown" and outcome.output is not None:
             outcome.differences = _engine_differences(article, outcome.output, options, renderer)
+            outcome.differences += _lost_separators(article.body, outcome.output, options.excerpt_separator)
         elif options.drops_html and options.verify and to == "markdown" and outcome.output is not None:
             outcome.differences += _dropped_html(outcome.output, options.drops_html)
     if not outcome.verified and not force:
@@ -126,6 +127,8 @@ def _from_text(article: Article, parsed: Body, source: str, to: str, options: Op
             outcome.unstable = again != text
     if expected is not None:
         outcome.differences = meaning.differences(expected, after)
+    if to == "markdown" and options.verify:
+        outcome.differences += _lost_separators(article.body, text, options.excerpt_separator)
     # JSON carries the file's newline style and BOM as fields; the JSON text itself is plain.
     outcome.output = text if to == "json" else _styled(text, article)
     return outcome
@@ -159,6 +162,19 @@ def _cleaned_page(html: str, options: Options) -> meaning.Meaning:
     reader = TreeReader()
     reader.tree(soup)
     return reader.meaning()
+
+
+def _lost_separators(body: str, output: str, separator: str) -> list[str]:
+    """The site's excerpt separator, looked for in the Markdown as the generator looks: no
+    rendering shows it, but the excerpts and summaries it cuts change without it."""
+    wanted = body.count(separator) if separator else 0
+    if not wanted:
+        return []
+    found = articles.split_body(output.lstrip("\ufeff").replace("\r\n", "\n")).count(separator)
+    if found == wanted:
+        return []
+    return [f"excerpt separator {separator!r} {'lost' if found < wanted else 'added'}: "
+            f"{wanted} in the input, {found} in the output"]
 
 
 def _dropped_html(output: str, why: str) -> list[str]:

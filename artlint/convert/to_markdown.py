@@ -121,7 +121,7 @@ def convert(
         parts.append("\n".join(line.rstrip() for line in tail))
     markdown_text = "\n\n".join(part for part in (p.strip("\n") for p in parts) if part.strip())
     meaning = expected.meaning() if expected is not None else None
-    markdown_text = flavored.hard_breaks(markdown_text, options.flavor)
+    markdown_text = cleanup.with_separators(flavored.hard_breaks(markdown_text, options.flavor), options)
     return BodyResult(emphasis.resolve(markdown_text), meaning, frozenset(converter.emitted), dropped)
 
 
@@ -137,8 +137,11 @@ def _careful(
     local = TreeReader()
     local.tree(soup)
     text = tidy(converter.convert_soup(soup))
-    written = emphasis.resolve(flavored.hard_breaks(text, options.flavor))
-    if meaning.differences(local.meaning(), meaning.of_markdown(written)):
+    written = emphasis.resolve(cleanup.with_separators(flavored.hard_breaks(text, options.flavor), options))
+    separator = options.excerpt_separator
+    if meaning.differences(local.meaning(), meaning.of_markdown(written)) or (
+        separator and source.count(separator) != written.count(separator)
+    ):
         release(soup)
         residue.count(dropped, "HTML kept as written (as Markdown it would read differently)")
         converter.emitted.append(source)
