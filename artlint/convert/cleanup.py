@@ -15,7 +15,7 @@ from bs4.element import Comment, NavigableString, Tag
 from artlint.convert import blocks, tables
 from artlint.convert.options import Options
 from artlint.convert.residue import count, strip_attributes
-from artlint.html.vocabulary import INVISIBLE, SPACER_WRAPPERS, is_spacer
+from artlint.html.vocabulary import INVISIBLE, SPACER_WRAPPERS, WRAPPERS, is_spacer
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
@@ -68,6 +68,8 @@ def clean(soup: BeautifulSoup, options: Options, dropped: dict[str, int]) -> Non
         else:
             strip_attributes(tag, dropped)
             if name in UNWRAP:
+                if name not in WRAPPERS:  # <u>, <center>: an underline or a centred line goes
+                    count(dropped, f"<{name}> element (its text kept)")
                 tag.unwrap()
             elif name == "table":
                 found_tables.append(tag)

@@ -17,12 +17,16 @@ from artlint.convert import emphasis, flavored, serialise, tables
 from artlint.convert.flavored import BREAK
 from artlint.convert.kramdown_source import TYPESET
 from artlint.convert.mdwalk import FastWalk
+from artlint.convert.residue import count
+from artlint.html.vocabulary import CODE_LIKE, MARKDOWN_ELEMENTS, WRAPPERS
 
 if TYPE_CHECKING:
     from bs4 import Tag
 
     from artlint.html.sanitize import Allowlist
 
+# The tree's root, and the marker kramdown_source wraps typeset text in: no author's elements.
+_OURS = frozenset(("[document]", TYPESET))
 _SCHEME_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*$")
 _NEEDS_ANGLE = re.compile(r"[\s()<>]")
 # What markdownify's escapes (misc characters, dash runs, hashes, list markers, `*`, `_`) can
@@ -90,6 +94,15 @@ class Converter(FastWalk):
         self.flavor = flavor
         self.raw = False  # the HTML being converted was a raw HTML block in the input
         self.emitted: list[str] = []  # HTML blocks written as they are (complex tables, iframes)
+        self.dropped: dict[str, int] = {}  # the conversion's count of what went, set for each one
+
+    def process_tag(self, node: Tag, parent_tags: set[str] | None = None) -> str:
+        name = node.name
+        if name not in MARKDOWN_ELEMENTS and name not in WRAPPERS and name not in _OURS:
+            # Markdown has no <kbd> or <small>: the tag goes, and the report says so.
+            count(self.dropped, f"<{name}> element (written as code)" if name in CODE_LIKE
+                  else f"<{name}> element (its text kept)")
+        return super().process_tag(node, parent_tags)
 
     def escape(self, text: str, parent_tags: set[str]) -> str:
         escaped = str(super().escape(text, parent_tags)) if _ESCAPABLE.search(text) else text

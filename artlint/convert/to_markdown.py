@@ -136,6 +136,7 @@ def _careful(
     cleanup.clean(soup, options, scratch)
     local = TreeReader()
     local.tree(soup)
+    converter.dropped = scratch
     text = tidy(converter.convert_soup(soup))
     written = emphasis.resolve(cleanup.with_separators(flavored.hard_breaks(text, options.flavor), options))
     separator = options.excerpt_separator
@@ -166,7 +167,9 @@ def _convert_html(html: str, options: Options, dropped: dict[str, int], expected
     cleanup.clean(soup, options, dropped)
     if expected is not None:
         expected.tree(soup)
-    text = _converter(options).convert_soup(soup)
+    converter = _converter(options)
+    converter.dropped = dropped
+    text = converter.convert_soup(soup)
     release(soup)
     return tidy(text)
 

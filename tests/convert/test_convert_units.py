@@ -184,3 +184,23 @@ def test_a_markdown_line_break_of_two_spaces_stays_two_spaces_for_kramdown() -> 
     text = "Plain  \nline\n\n<p>x</p>\n"
     for flavor, written in (("kramdown", "Plain  \nline\n\nx\n"), ("gfm", "Plain\\\nline\n\nx\n")):
         assert pipeline.convert(text, "a.md", "markdown", Options(flavor=flavor)).output == written
+
+
+def test_elements_markdown_cannot_write_are_counted_as_dropped() -> None:
+    # A reader's view of the text is the same, so only the count tells the author what went.
+    text = ("<p>Press <kbd>Ctrl</kbd>+<kbd>C</kbd>, <small>fine print</small>, H<sub>2</sub>O,"
+            " <u>underlined</u> and <span>plain</span> <b>bold</b>.</p>\n")
+    outcome = pipeline.convert(text, "a.md", "markdown", Options())
+    assert outcome.output == "Press `Ctrl`\\+`C`, fine print, H2O, underlined and plain **bold**.\n"
+    assert outcome.dropped == {
+        "<kbd> element (written as code)": 2, "<small> element (its text kept)": 1,
+        "<sub> element (its text kept)": 1, "<u> element (its text kept)": 1,
+    }
+
+
+def test_elements_kept_as_html_are_not_counted() -> None:
+    table = ("<table><tr><td colspan=\"2\"><small>note</small></td></tr>"
+             "<tr><td>a</td><td>b</td></tr></table>\n")
+    outcome = pipeline.convert(table, "a.md", "markdown", Options())
+    assert outcome.output is not None and "<small>note</small>" in outcome.output
+    assert outcome.dropped == {}
