@@ -7,7 +7,9 @@ converting the output again would change it, unless `force` is given.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from artlint.convert import article as articles
 from artlint.convert import jsondoc, to_html, to_markdown
@@ -20,6 +22,10 @@ if TYPE_CHECKING:
     from artlint.engines import Renderer
 
 TARGETS = ("markdown", "blog", "json")
+# A link to a place on the same page, in Markdown or HTML: only such a page can lose an anchor.
+_SAME_PAGE_LINK = re.compile(
+    r"""\]\(\s*<?#|\bhref\s*=\s*["']?#|^ {0,3}\[[^\]]+\]:\s*<?#""", re.MULTILINE | re.IGNORECASE
+)
 
 
 def detect(text: str, path: str) -> str:
@@ -46,10 +52,11 @@ def convert(text: str, path: str, to: str, options: Options, source: str | None 
         outcome = _from_text(article, body, source, to, options, path)
         if not outcome.verified and to == "markdown" and source == "blog" and not force:
             # Keep the HTML groups that would read differently as they are; convert the rest.
-            outcome = _from_text(article, body, source, to, options, path, careful=True)
+            lost = frozenset(lost_anchors(article.body, outcome.output or "", options))
+            outcome = _from_text(article, body, source, to, options, path, careful=True, anchors=lost)
         if renderer is not None and options.verify and to == "markdown" and outcome.output is not None:
             outcome.differences = _engine_differences(article, outcome.output, options, renderer)
-            outcome.differences += _lost_separators(article.body, outcome.output, options.excerpt_separator)
+            outcome.differences += _unseen_differences(article.body, outcome.output, options)
         elif options.drops_html and options.verify and to == "markdown" and outcome.output is not None:
             outcome.differences += _dropped_html(outcome.output, options.drops_html)
     if not outcome.verified and not force:
@@ -91,7 +98,7 @@ def _styled(text: str, article: Article) -> str:
 
 
 def _from_text(article: Article, parsed: Body, source: str, to: str, options: Options, path: str,
-               careful: bool = False) -> Outcome:
+               careful: bool = False, anchors: frozenset[str] = frozenset()) -> Outcome:
     front = _front(article, options)
     outcome = Outcome(None, source, path)
     expected: meaning.Meaning | None = None
@@ -102,7 +109,7 @@ def _from_text(article: Article, parsed: Body, source: str, to: str, options: Op
         body = article.body
         expected = meaning_of(parsed) if options.verify else None
     else:
-        result = to_markdown.convert(parsed, options, verify=options.verify, careful=careful)
+        result = to_markdown.convert(parsed, options, verify=options.verify, careful=careful, anchors=anchors)
         keep = result.html_blocks
         outcome.dropped = result.dropped
         body = articles.join_body(front, result.markdown)[len(front) :]
@@ -128,7 +135,7 @@ def _from_text(article: Article, parsed: Body, source: str, to: str, options: Op
     if expected is not None:
         outcome.differences = meaning.differences(expected, after)
     if to == "markdown" and options.verify:
-        outcome.differences += _lost_separators(article.body, text, options.excerpt_separator)
+        outcome.differences += _unseen_differences(article.body, text, options)
     # JSON carries the file's newline style and BOM as fields; the JSON text itself is plain.
     outcome.output = text if to == "json" else _styled(text, article)
     return outcome
@@ -162,6 +169,35 @@ def _cleaned_page(html: str, options: Options) -> meaning.Meaning:
     reader = TreeReader()
     reader.tree(soup)
     return reader.meaning()
+
+
+def _unseen_differences(body: str, output: str, options: Options) -> list[str]:
+    """What the output loses that no rendering of it shows: the excerpt separator, anchors."""
+    found = _lost_separators(body, output, options.excerpt_separator)
+    lost = lost_anchors(body, output, options)
+    return found + [f"anchor lost: #{name}, the target of a link on the page" for name in lost]
+
+
+def lost_anchors(body: str, output: str, options: Options) -> list[str]:
+    """The ids a link of the page itself points to (`#id`) that the page no longer has.
+
+    Markdown has no id for a <div> or a <p>: conversion drops it, and the link then goes nowhere."""
+    if not _SAME_PAGE_LINK.search(body):
+        return []  # most pages: no parse needed
+    from artlint import flavors
+    from artlint.links.local.anchors import document_anchors
+    from artlint.links.slugs import style_for
+    from artlint.parsing.parse import parse
+
+    def anchors(text: str, name: str) -> tuple[set[str], set[str]]:
+        flavor = flavors.get(name) if name in flavors.NAMES else flavors.GFM
+        doc = parse(text, flavor=flavor)
+        linked = {unquote(link.url[1:]) for link in doc.links if link.url.startswith("#") and link.url != "#"}
+        return linked, set(document_anchors(doc, style_for(flavor)))
+
+    linked, before = anchors(body, options.source_flavor or options.flavor)
+    _, after = anchors(articles.split_body(output.lstrip("\ufeff").replace("\r\n", "\n")), options.flavor)
+    return sorted(name for name in linked & before if name not in after)
 
 
 def _lost_separators(body: str, output: str, separator: str) -> list[str]:

@@ -51,12 +51,13 @@ def _converter(options: Options) -> Converter:
 
 def convert(
     body: Body, options: Options, verify: bool = False, keep: frozenset[str] = frozenset(),
-    careful: bool = False,
+    careful: bool = False, anchors: frozenset[str] = frozenset(),
 ) -> BodyResult:
     """`keep`: HTML blocks this converter wrote itself, kept as they are when met again.
 
     `careful`: each HTML group whose Markdown would read differently is kept as written (the
-    second attempt at a file whose conversion as a whole would read differently)."""
+    second attempt at a file whose conversion as a whole would read differently), and so is each
+    that holds one of the ids in `anchors`, which a link of the page points to."""
     from artlint.parsing.parse import markdown
 
     md = markdown()
@@ -113,7 +114,7 @@ def convert(
         # typography in Markdown paragraphs, even inside their inline HTML.
         converter.raw = raw
         if careful:
-            parts.append(_careful(rendered, source, group, options, dropped, expected, converter))
+            parts.append(_careful(rendered, source, group, options, dropped, expected, converter, anchors))
         else:
             parts.append(_convert_html(rendered, options, dropped, expected))
     tail = [line for line in lines[covered:] if line.strip()]
@@ -127,7 +128,7 @@ def convert(
 
 def _careful(
     html: str, source: str, group: groups.Group, options: Options, dropped: dict[str, int],
-    expected: TreeReader | None, converter: Converter,
+    expected: TreeReader | None, converter: Converter, anchors: frozenset[str],
 ) -> str:
     from artlint.meaning import model as meaning
 
@@ -142,7 +143,7 @@ def _careful(
     separator = options.excerpt_separator
     if meaning.differences(local.meaning(), meaning.of_markdown(written)) or (
         separator and source.count(separator) != written.count(separator)
-    ):
+    ) or any(_holds_id(source, name) for name in anchors):
         release(soup)
         residue.count(dropped, "HTML kept as written (as Markdown it would read differently)")
         converter.emitted.append(source)
@@ -155,6 +156,10 @@ def _careful(
         expected.tree(soup)
     release(soup)
     return text
+
+
+def _holds_id(html: str, name: str) -> bool:
+    return re.search(rf"""\b(?:id|name)\s*=\s*["']?{re.escape(name)}(?:["'\s>/]|$)""", html) is not None
 
 
 def _convert_html(html: str, options: Options, dropped: dict[str, int], expected: TreeReader | None) -> str:

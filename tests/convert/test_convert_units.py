@@ -204,3 +204,19 @@ def test_elements_kept_as_html_are_not_counted() -> None:
     outcome = pipeline.convert(table, "a.md", "markdown", Options())
     assert outcome.output is not None and "<small>note</small>" in outcome.output
     assert outcome.dropped == {}
+
+
+def test_an_id_a_link_of_the_page_points_to_is_kept() -> None:
+    # Markdown has no id for a <div>: converted, the link would go nowhere.
+    text = ('<p>See <a href="#the-warning">the warning</a> and <a href="#plain">the heading</a>.</p>\n\n'
+            '<div class="note" id="the-warning">\n<p>Careful <b>here</b>.</p>\n</div>\n\n'
+            '<div id="unlinked"><p>Nobody links here.</p></div>\n\n<h2 id="plain">Plain</h2>\n')
+    forced = pipeline.convert(text, "a.md", "markdown", Options(flavor="kramdown"), force=True)
+    assert forced.differences == ["anchor lost: #the-warning, the target of a link on the page"]
+    outcome = pipeline.convert(text, "a.md", "markdown", Options(flavor="kramdown"))
+    assert outcome.differences == []
+    assert outcome.output == (
+        "See [the warning](#the-warning) and [the heading](#plain).\n\n"
+        '<div class="note" id="the-warning">\n<p>Careful <b>here</b>.</p>\n</div>\n\n'
+        "Nobody links here.\n\n## Plain\n"  # kramdown gives the heading the id "plain"
+    )
