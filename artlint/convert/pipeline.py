@@ -8,6 +8,7 @@ converting the output again would change it, unless `force` is given.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -49,10 +50,13 @@ def convert(text: str, path: str, to: str, options: Options, source: str | None 
     else:
         article, body = articles.from_text(text, path)
         source = source or ("blog" if body.has_html else "markdown")
+        own = article.fm_data.get("excerpt_separator") if isinstance(article.fm_data, dict) else None
+        if isinstance(own, str) and own.strip():
+            options = replace(options, excerpt_separator=own)  # a Jekyll post may set its own
         outcome = _from_text(article, body, source, to, options, path)
         if not outcome.verified and to == "markdown" and source == "blog" and not force:
             # Keep the HTML groups that would read differently as they are; convert the rest.
-            lost = frozenset(lost_anchors(article.body, outcome.output or "", options))
+            lost = frozenset(_lost_anchors(article.body, outcome.output or "", options))
             outcome = _from_text(article, body, source, to, options, path, careful=True, anchors=lost)
         if renderer is not None and options.verify and to == "markdown" and outcome.output is not None:
             outcome.differences = _engine_differences(article, outcome.output, options, renderer)
@@ -174,11 +178,11 @@ def _cleaned_page(html: str, options: Options) -> meaning.Meaning:
 def _unseen_differences(body: str, output: str, options: Options) -> list[str]:
     """What the output loses that no rendering of it shows: the excerpt separator, anchors."""
     found = _lost_separators(body, output, options.excerpt_separator)
-    lost = lost_anchors(body, output, options)
+    lost = _lost_anchors(body, output, options)
     return found + [f"anchor lost: #{name}, the target of a link on the page" for name in lost]
 
 
-def lost_anchors(body: str, output: str, options: Options) -> list[str]:
+def _lost_anchors(body: str, output: str, options: Options) -> list[str]:
     """The ids a link of the page itself points to (`#id`) that the page no longer has.
 
     Markdown has no id for a <div> or a <p>: conversion drops it, and the link then goes nowhere."""

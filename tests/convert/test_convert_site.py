@@ -98,3 +98,11 @@ def test_an_excerpt_separator_conversion_would_lose_is_a_difference() -> None:
     assert forced.differences == ["excerpt separator '[[more]]' lost: 1 in the input, 0 in the output"]
     careful = pipeline.convert(text, "a.md", "markdown", options)
     assert careful.differences == [] and careful.output == text  # that HTML kept as written
+
+
+def test_a_posts_own_excerpt_separator_stays_too() -> None:
+    text = ("---\ntitle: T\nexcerpt_separator: <!--cut-->\n---\n\n"
+            "<p>The excerpt</p>\n<!--cut-->\n<p>The rest</p>\n")
+    outcome = pipeline.convert(text, "2024-01-01-a.md", "markdown", Options())
+    assert outcome.output == ("---\ntitle: T\nexcerpt_separator: <!--cut-->\n---\n\n"
+                              "The excerpt\n\n<!--cut-->\n\nThe rest\n")
