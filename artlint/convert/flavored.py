@@ -27,6 +27,7 @@ _IAL_START = re.compile(r"\{:")
 # run move or go first (mdconv), then `hard_breaks` writes each in the form the engine honours.
 BREAK = "\ue006"
 _BREAK_LINE = re.compile(f"^([ \t>]*)\u00a0?{BREAK}$", re.MULTILINE)
+_AFTER_BACKSLASH = re.compile(f"\\\\{BREAK}")
 _SPACED_BREAK = re.compile(f"[ \t\u00a0]*{BREAK}")  # what stands before a break is trailing space
 
 
@@ -40,12 +41,13 @@ def hard_breaks(text: str, flavor: str) -> str:
     A backslash before the newline, CommonMark's break, is no break to kramdown's own parser,
     nor to its GFM parser inside raw HTML (`<strong>`): there the backslash shows. Two spaces
     break the line in every engine (hard_wrap too); raw `<br>` would not do for Hugo without
-    `unsafe`. A line that is only a break keeps a no-break space, or it would be blank.
+    `unsafe`. A line that is only a break keeps a no-break space, or it would be blank. After an
+    escaped backslash (`C:\\\\`), goldmark takes the break's backslash for text: two spaces there too.
     """
     if BREAK not in text:
         return text
     if not kramdown_reads(flavor):
-        return text.replace(BREAK, "\\")
+        return _AFTER_BACKSLASH.sub("\\\\  ", text).replace(BREAK, "\\")
     return _SPACED_BREAK.sub("  ", _BREAK_LINE.sub(lambda found: found.group(1) + "&nbsp;  ", text))
 
 

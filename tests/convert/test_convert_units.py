@@ -220,3 +220,13 @@ def test_an_id_a_link_of_the_page_points_to_is_kept() -> None:
         '<div class="note" id="the-warning">\n<p>Careful <b>here</b>.</p>\n</div>\n\n'
         "Nobody links here.\n\n## Plain\n"  # kramdown gives the heading the id "plain"
     )
+
+
+def test_a_line_break_after_a_backslash_breaks_under_goldmark() -> None:
+    from artlint import flavors
+    from artlint.flavors.render import render
+
+    outcome = pipeline.convert("<p>C:\\<br>next</p>\n", "a.md", "markdown", Options(flavor="goldmark"))
+    assert outcome.output == "C:\\\\  \nnext\n"  # `C:\\\` would show `C:\\` and no break
+    assert render(outcome.output, flavors.GOLDMARK) == "<p>C:\\<br />\nnext</p>\n"
+    assert render("C:\\\\\\\nnext\n", flavors.GOLDMARK) == "<p>C:\\\\\nnext</p>\n"
