@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from artlint.engines import Renderer
 
 TARGETS = ("markdown", "blog", "json")
+_COMMENT = re.compile(r"<!--(?:(?!-->).)*-->", re.DOTALL)
 # A link to a place on the same page, in Markdown or HTML: only such a page can lose an anchor.
 _SAME_PAGE_LINK = re.compile(
     r"""\]\(\s*<?#|\bhref\s*=\s*["']?#|^ {0,3}\[[^\]]+\]:\s*<?#""", re.MULTILINE | re.IGNORECASE
@@ -224,9 +225,13 @@ def _dropped_html(output: str, why: str) -> list[str]:
     _, body = articles.from_text(output.lstrip("\ufeff").replace("\r\n", "\n"), "<output>")
     if not body.has_html:
         return []
-    tags = re.findall(r"<([A-Za-z][A-Za-z0-9-]*)", "".join(
-        t.content for t in body.tokens if t.type == "html_block"
-    ) + "".join(c.content for t in body.tokens for c in t.children or () if c.type == "html_inline"))
+    pieces = [t.content for t in body.tokens if t.type == "html_block"]
+    pieces += [c.content for t in body.tokens for c in t.children or () if c.type == "html_inline"]
+    # A comment shows nothing either way; Hugo's <!--more--> is read before goldmark sees the page.
+    pieces = [piece for piece in pieces if not _COMMENT.fullmatch(piece.strip())]
+    if not pieces:
+        return []
+    tags = re.findall(r"<([A-Za-z][A-Za-z0-9-]*)", "".join(pieces))
     shown = ", ".join(f"<{t}>" for t in dict.fromkeys(tag.lower() for tag in tags)) or "raw HTML"
     return [f"raw HTML kept ({shown}), which the site's Hugo drops from the page ({why})"]
 

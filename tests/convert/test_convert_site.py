@@ -106,3 +106,12 @@ def test_a_posts_own_excerpt_separator_stays_too() -> None:
     outcome = pipeline.convert(text, "2024-01-01-a.md", "markdown", Options())
     assert outcome.output == ("---\ntitle: T\nexcerpt_separator: <!--cut-->\n---\n\n"
                               "The excerpt\n\n<!--cut-->\n\nThe rest\n")
+
+
+def test_the_summary_divider_is_no_html_a_hugo_without_unsafe_drops(tmp_path: Path) -> None:
+    [page] = _site(tmp_path, "title = 'x'\n")
+    page.write_text("---\ntitle: T\n---\n\nThe summary.\n\n<!--more-->\n\n<p>The <b>rest</b></p>\n",
+                    encoding="utf-8")
+    done = run_artlint("convert", str(page), "--to", "markdown", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "---\ntitle: T\n---\n\nThe summary.\n\n<!--more-->\n\nThe **rest**\n"
