@@ -24,10 +24,13 @@ if TYPE_CHECKING:
 
 TARGETS = ("markdown", "blog", "json")
 _COMMENT = re.compile(r"<!--(?:(?!-->).)*-->", re.DOTALL)
-# A link to a place on the same page, in Markdown or HTML: only such a page can lose an anchor.
+# A link to a place on the same page, in Markdown or HTML: the id it points to.
 _SAME_PAGE_LINK = re.compile(
-    r"""\]\(\s*<?#|\bhref\s*=\s*["']?#|^ {0,3}\[[^\]]+\]:\s*<?#""", re.MULTILINE | re.IGNORECASE
+    r"""(?:\]\(\s*<?|\bhref\s*=\s*["']?|^ {0,3}\[[^\]\n]+\]:\s*<?)#([^\s"'<>)]+)""",
+    re.MULTILINE | re.IGNORECASE,
 )
+# An id written in HTML (or an <a name>), which a link may point to.
+_ID_ATTRIBUTE = re.compile(r"""\s(?:id|name)\s*=\s*["']?([^\s"'<>]+)""", re.IGNORECASE)
 
 
 def detect(text: str, path: str) -> str:
@@ -186,23 +189,27 @@ def _unseen_differences(body: str, output: str, options: Options) -> list[str]:
 def _lost_anchors(body: str, output: str, options: Options) -> list[str]:
     """The ids a link of the page itself points to (`#id`) that the page no longer has.
 
-    Markdown has no id for a <div> or a <p>: conversion drops it, and the link then goes nowhere."""
-    if not _SAME_PAGE_LINK.search(body):
-        return []  # most pages: no parse needed
+    Markdown has no id for a <div> or a <p>: conversion drops it, and the link then goes nowhere.
+    Only an id written in the HTML can go; looking for those in the text spares parsing the page
+    (a table of contents links every section), and the output is parsed only when one is
+    missing there, for the ids its Markdown headings get."""
+    linked = {unquote(found) for found in _SAME_PAGE_LINK.findall(body)}
+    if not linked:
+        return []
+    targets = {name for name in _ID_ATTRIBUTE.findall(body) if name in linked}
+    if not targets:
+        return []
+    written = articles.split_body(output.lstrip("\ufeff").replace("\r\n", "\n"))
+    missing = targets.difference(_ID_ATTRIBUTE.findall(written))
+    if not missing:
+        return []
     from artlint import flavors
     from artlint.links.local.anchors import document_anchors
     from artlint.links.slugs import style_for
     from artlint.parsing.parse import parse
 
-    def anchors(text: str, name: str) -> tuple[set[str], set[str]]:
-        flavor = flavors.get(name) if name in flavors.NAMES else flavors.GFM
-        doc = parse(text, flavor=flavor)
-        linked = {unquote(link.url[1:]) for link in doc.links if link.url.startswith("#") and link.url != "#"}
-        return linked, set(document_anchors(doc, style_for(flavor)))
-
-    linked, before = anchors(body, options.source_flavor or options.flavor)
-    _, after = anchors(articles.split_body(output.lstrip("\ufeff").replace("\r\n", "\n")), options.flavor)
-    return sorted(name for name in linked & before if name not in after)
+    flavor = flavors.get(options.flavor) if options.flavor in flavors.NAMES else flavors.GFM
+    return sorted(missing.difference(document_anchors(parse(written, flavor=flavor), style_for(flavor))))
 
 
 def _lost_separators(body: str, output: str, separator: str) -> list[str]:
