@@ -154,10 +154,15 @@ def _goldmark_backslash(state: StateInline, silent: bool) -> bool:
 
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+# In a render's env: how many raw HTML elements read as Markdown (`markdown="1"`) enclose it.
+_IN_HTML = "kramdown_inside_html"
 
 
 def _inside_raw_html(state: StateInline) -> bool:
-    """An inline HTML element is open before this point (`<strong>` without its `</strong>` yet)."""
+    """An HTML element is open around this point: an inline one (`<strong>` without its
+    `</strong>` yet), or one whose inside is read as Markdown (`<div markdown="1">`)."""
+    if isinstance(state.env, dict) and state.env.get(_IN_HTML):
+        return True
     depth = 0
     for token in state.tokens:
         if token.type != "html_inline":
@@ -308,7 +313,12 @@ def _kramdown_raw_html(md: MarkdownIt) -> Any:
             inside = content[found.end() : close]
             mode = found.group(4)
             block = mode == "block" or (mode == "1" and tag in _BLOCK_CONTENT)
-            shown = md.render(inside, env) if block else md.renderInline(inside, env)
+            # kramdown's GFM parser turns no backslash into a break inside an HTML element.
+            env[_IN_HTML] = env.get(_IN_HTML, 0) + 1
+            try:
+                shown = md.render(inside, env) if block else md.renderInline(inside, env)
+            finally:
+                env[_IN_HTML] -= 1
             start_tag = f"<{found.group(1)}{found.group(2)}{found.group(5)}>"
             out += [_NOT_A_TAG.sub("&lt;", content[pos : found.start()]), start_tag, shown]
             pos = close
