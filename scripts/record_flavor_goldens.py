@@ -30,6 +30,7 @@ JEKYLL = {"auto_ids": True, "hard_wrap": False, "smart_quotes": "lsquo,rsquo,ldq
 KRAMDOWN_VARIANTS = {
     "kramdown-gfm": {**JEKYLL, "input": "GFM"},
     "kramdown": {**JEKYLL, "input": "kramdown"},
+    "kramdown-gfm-hard-wrap": {**JEKYLL, "input": "GFM", "hard_wrap": True},
 }
 HUGO_VARIANTS = {
     "hugo": {},

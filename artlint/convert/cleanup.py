@@ -15,10 +15,19 @@ from bs4.element import Comment, NavigableString, Tag
 from artlint.convert import blocks, tables
 from artlint.convert.options import Options
 from artlint.convert.residue import count, strip_attributes
-from artlint.html.vocabulary import INVISIBLE, SPACER_WRAPPERS, is_spacer
+from artlint.html.vocabulary import INVISIBLE, SPACER_WRAPPERS, WRAPPERS, is_spacer
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
+
+# The site's excerpt separator, kept through conversion: a string the meaning reader skips (it
+# reads plain NavigableStrings only) and markdownify writes as text, put back by `with_separators`.
+EXCERPT = "\ue007"
+
+
+class ExcerptMark(NavigableString):
+    pass
+
 
 UNWRAP = frozenset({"font", "center", "span", "u", "html", "body", "article", "section", "main"})
 REMOVE = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link", "button"})
@@ -31,6 +40,9 @@ def clean(soup: BeautifulSoup, options: Options, dropped: dict[str, int]) -> Non
     nodes = list(soup.descendants)
     for node in nodes:
         if isinstance(node, Comment):
+            if options.excerpt_separator and f"<!--{node}-->" == options.excerpt_separator:
+                node.replace_with(ExcerptMark(EXCERPT))
+                continue
             node.extract()
             count(dropped, "comment")
     for tag in nodes:
@@ -56,6 +68,8 @@ def clean(soup: BeautifulSoup, options: Options, dropped: dict[str, int]) -> Non
         else:
             strip_attributes(tag, dropped)
             if name in UNWRAP:
+                if name not in WRAPPERS:  # <u>, <center>: an underline or a centred line goes
+                    count(dropped, f"<{name}> element (its text kept)")
                 tag.unwrap()
             elif name == "table":
                 found_tables.append(tag)
@@ -67,6 +81,11 @@ def clean(soup: BeautifulSoup, options: Options, dropped: dict[str, int]) -> Non
     for table in found_tables:
         if not gone(table):
             tables.prepare(soup, table)
+
+
+def with_separators(text: str, options: Options) -> str:
+    """`text` with the excerpt separator back where conversion met it."""
+    return text.replace(EXCERPT, options.excerpt_separator) if EXCERPT in text else text
 
 
 def _named(node: Tag, names: tuple[str, ...]) -> list[Tag]:

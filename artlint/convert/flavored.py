@@ -5,7 +5,8 @@ escapes only its own list, so `\\&` or `\\~` would print the backslash there: th
 written as character references, which every engine reads as the character. Engines with
 typographic substitutions (kramdown's smart quotes, goldmark's typographer) would turn text
 that was raw HTML in the input (never substituted there) into curly quotes and ellipses; the
-characters they act on are escaped, which CommonMark reads as the plain characters too.
+characters they act on are escaped, which CommonMark reads as the plain characters too. Hard
+line breaks are written in the one form every engine honours where a backslash is not.
 """
 
 from __future__ import annotations
@@ -22,10 +23,32 @@ _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 _TYPOGRAPHY = re.compile(r"\\.|\.{3,}|--|[\"']")  # escapes first: they stay as they are
 _MATH = re.compile(r"\$\$")
 _IAL_START = re.compile(r"\{:")
+# A hard line break while the Markdown is built: breaks at the edge of a block or of an emphasis
+# run move or go first (mdconv), then `hard_breaks` writes each in the form the engine honours.
+BREAK = "\ue006"
+_BREAK_LINE = re.compile(f"^([ \t>]*)\u00a0?{BREAK}$", re.MULTILINE)
+_AFTER_BACKSLASH = re.compile(f"\\\\{BREAK}")
+_SPACED_BREAK = re.compile(f"[ \t\u00a0]*{BREAK}")  # what stands before a break is trailing space
 
 
 def kramdown_reads(flavor: str) -> bool:
     return flavor in ("kramdown", "portable")
+
+
+def hard_breaks(text: str, flavor: str) -> str:
+    """`text` with each BREAK written for `flavor`'s engine.
+
+    A backslash before the newline, CommonMark's break, is no break to kramdown's own parser,
+    nor to its GFM parser inside raw HTML (`<strong>`): there the backslash shows. Two spaces
+    break the line in every engine (hard_wrap too); raw `<br>` would not do for Hugo without
+    `unsafe`. A line that is only a break keeps a no-break space, or it would be blank. After an
+    escaped backslash (`C:\\\\`), goldmark takes the break's backslash for text: two spaces there too.
+    """
+    if BREAK not in text:
+        return text
+    if not kramdown_reads(flavor):
+        return _AFTER_BACKSLASH.sub("\\\\  ", text).replace(BREAK, "\\")
+    return _SPACED_BREAK.sub("  ", _BREAK_LINE.sub(lambda found: found.group(1) + "&nbsp;  ", text))
 
 
 def typographic(flavor: str) -> bool:

@@ -14,14 +14,19 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from artlint.convert import emphasis, flavored, serialise, tables
+from artlint.convert.flavored import BREAK
 from artlint.convert.kramdown_source import TYPESET
 from artlint.convert.mdwalk import FastWalk
+from artlint.convert.residue import count
+from artlint.html.vocabulary import CODE_LIKE, MARKDOWN_ELEMENTS, WRAPPERS
 
 if TYPE_CHECKING:
     from bs4 import Tag
 
     from artlint.html.sanitize import Allowlist
 
+# The tree's root, and the marker kramdown_source wraps typeset text in: no author's elements.
+_OURS = frozenset(("[document]", TYPESET))
 _SCHEME_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*$")
 _NEEDS_ANGLE = re.compile(r"[\s()<>]")
 # What markdownify's escapes (misc characters, dash runs, hashes, list markers, `*`, `_`) can
@@ -65,9 +70,9 @@ def _chomp(text: str) -> tuple[str, str, str]:
 def trim_breaks(text: str) -> str:
     """A line break at the very start or end of a block shows nothing; as `\\` it would show."""
     trimmed = text.strip()
-    while trimmed.endswith("\\") and not trimmed.endswith("\\\\"):
+    while trimmed.endswith(BREAK):
         trimmed = trimmed[:-1].rstrip(" \t\r\n")
-    while trimmed.startswith("\\\n"):
+    while trimmed.startswith(BREAK + "\n"):
         trimmed = trimmed[2:].lstrip(" \t\r\n")
     return trimmed
 
@@ -82,7 +87,6 @@ class Converter(FastWalk):
             escape_misc=True,
             escape_asterisks=True,
             escape_underscores=True,
-            newline_style="backslash",
             code_language_callback=_language,
             **options,
         )
@@ -90,6 +94,15 @@ class Converter(FastWalk):
         self.flavor = flavor
         self.raw = False  # the HTML being converted was a raw HTML block in the input
         self.emitted: list[str] = []  # HTML blocks written as they are (complex tables, iframes)
+        self.dropped: dict[str, int] = {}  # the conversion's count of what went, set for each one
+
+    def process_tag(self, node: Tag, parent_tags: set[str] | None = None) -> str:
+        name = node.name
+        if name not in MARKDOWN_ELEMENTS and name not in WRAPPERS and name not in _OURS:
+            # Markdown has no <kbd> or <small>: the tag goes, and the report says so.
+            count(self.dropped, f"<{name}> element (written as code)" if name in CODE_LIKE
+                  else f"<{name}> element (its text kept)")
+        return super().process_tag(node, parent_tags)
 
     def escape(self, text: str, parent_tags: set[str]) -> str:
         escaped = str(super().escape(text, parent_tags)) if _ESCAPABLE.search(text) else text
@@ -111,13 +124,13 @@ class Converter(FastWalk):
         trimmed = trim_breaks(core)
         if trimmed != core:
             # A line break at an edge of the run goes outside it, where it still breaks the line.
-            if core.startswith("\\\n"):
-                lead += "\\\n"
-            if core.rstrip().endswith("\\") and not core.rstrip().endswith("\\\\"):
-                trail = "\\\n" + trail.lstrip()
+            if core.startswith(BREAK + "\n"):
+                lead += BREAK + "\n"
+            if core.rstrip().endswith(BREAK):
+                trail = BREAK + "\n" + trail.lstrip()
             core = trimmed
         if not core:
-            return lead + trail if "\\" in lead + trail else lead or trail
+            return lead + trail if BREAK in lead + trail else lead or trail
         return lead + emphasis.wrap(kind, core) + trail
 
     def convert_b(self, el: Tag, text: str, parent_tags: set[str]) -> str:
@@ -169,7 +182,7 @@ class Converter(FastWalk):
             return "\n"
         if "_inline" in parent_tags:
             return "<br>"
-        return "\\\n"
+        return BREAK + "\n"
 
     def convert_table(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         if tables.is_simple(el):

@@ -34,6 +34,7 @@ class Options:
     # does not: HTML left in the Markdown output is then a difference readers would see.
     drops_html: str = ""
     max_nesting: int = 200  # deeper HTML is refused (the max_nesting setting), never a stack overflow
+    excerpt_separator: str = ""  # the source site's, kept where it stands ("" = none)
 
     @property
     def kramdown_source(self) -> bool:

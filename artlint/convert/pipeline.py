@@ -7,7 +7,10 @@ converting the output again would change it, unless `force` is given.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from artlint.convert import article as articles
 from artlint.convert import jsondoc, to_html, to_markdown
@@ -20,6 +23,14 @@ if TYPE_CHECKING:
     from artlint.engines import Renderer
 
 TARGETS = ("markdown", "blog", "json")
+_COMMENT = re.compile(r"<!--(?:(?!-->).)*-->", re.DOTALL)
+# A link to a place on the same page, in Markdown or HTML: the id it points to.
+_SAME_PAGE_LINK = re.compile(
+    r"""(?:\]\(\s*<?|\bhref\s*=\s*["']?|^ {0,3}\[[^\]\n]+\]:\s*<?)#([^\s"'<>)]+)""",
+    re.MULTILINE | re.IGNORECASE,
+)
+# An id written in HTML (or an <a name>), which a link may point to.
+_ID_ATTRIBUTE = re.compile(r"""\s(?:id|name)\s*=\s*["']?([^\s"'<>]+)""", re.IGNORECASE)
 
 
 def detect(text: str, path: str) -> str:
@@ -43,12 +54,17 @@ def convert(text: str, path: str, to: str, options: Options, source: str | None 
     else:
         article, body = articles.from_text(text, path)
         source = source or ("blog" if body.has_html else "markdown")
+        own = article.fm_data.get("excerpt_separator") if isinstance(article.fm_data, dict) else None
+        if isinstance(own, str) and own.strip():
+            options = replace(options, excerpt_separator=own)  # a Jekyll post may set its own
         outcome = _from_text(article, body, source, to, options, path)
         if not outcome.verified and to == "markdown" and source == "blog" and not force:
             # Keep the HTML groups that would read differently as they are; convert the rest.
-            outcome = _from_text(article, body, source, to, options, path, careful=True)
+            lost = frozenset(_lost_anchors(article.body, outcome.output or "", options))
+            outcome = _from_text(article, body, source, to, options, path, careful=True, anchors=lost)
         if renderer is not None and options.verify and to == "markdown" and outcome.output is not None:
             outcome.differences = _engine_differences(article, outcome.output, options, renderer)
+            outcome.differences += _unseen_differences(article.body, outcome.output, options)
         elif options.drops_html and options.verify and to == "markdown" and outcome.output is not None:
             outcome.differences += _dropped_html(outcome.output, options.drops_html)
     if not outcome.verified and not force:
@@ -90,7 +106,7 @@ def _styled(text: str, article: Article) -> str:
 
 
 def _from_text(article: Article, parsed: Body, source: str, to: str, options: Options, path: str,
-               careful: bool = False) -> Outcome:
+               careful: bool = False, anchors: frozenset[str] = frozenset()) -> Outcome:
     front = _front(article, options)
     outcome = Outcome(None, source, path)
     expected: meaning.Meaning | None = None
@@ -101,7 +117,7 @@ def _from_text(article: Article, parsed: Body, source: str, to: str, options: Op
         body = article.body
         expected = meaning_of(parsed) if options.verify else None
     else:
-        result = to_markdown.convert(parsed, options, verify=options.verify, careful=careful)
+        result = to_markdown.convert(parsed, options, verify=options.verify, careful=careful, anchors=anchors)
         keep = result.html_blocks
         outcome.dropped = result.dropped
         body = articles.join_body(front, result.markdown)[len(front) :]
@@ -126,6 +142,8 @@ def _from_text(article: Article, parsed: Body, source: str, to: str, options: Op
             outcome.unstable = again != text
     if expected is not None:
         outcome.differences = meaning.differences(expected, after)
+    if to == "markdown" and options.verify:
+        outcome.differences += _unseen_differences(article.body, text, options)
     # JSON carries the file's newline style and BOM as fields; the JSON text itself is plain.
     outcome.output = text if to == "json" else _styled(text, article)
     return outcome
@@ -161,6 +179,52 @@ def _cleaned_page(html: str, options: Options) -> meaning.Meaning:
     return reader.meaning()
 
 
+def _unseen_differences(body: str, output: str, options: Options) -> list[str]:
+    """What the output loses that no rendering of it shows: the excerpt separator, anchors."""
+    found = _lost_separators(body, output, options.excerpt_separator)
+    lost = _lost_anchors(body, output, options)
+    return found + [f"anchor lost: #{name}, the target of a link on the page" for name in lost]
+
+
+def _lost_anchors(body: str, output: str, options: Options) -> list[str]:
+    """The ids a link of the page itself points to (`#id`) that the page no longer has.
+
+    Markdown has no id for a <div> or a <p>: conversion drops it, and the link then goes nowhere.
+    Only an id written in the HTML can go; looking for those in the text spares parsing the page
+    (a table of contents links every section), and the output is parsed only when one is
+    missing there, for the ids its Markdown headings get."""
+    linked = {unquote(found) for found in _SAME_PAGE_LINK.findall(body)}
+    if not linked:
+        return []
+    targets = {name for name in _ID_ATTRIBUTE.findall(body) if name in linked}
+    if not targets:
+        return []
+    written = articles.split_body(output.lstrip("\ufeff").replace("\r\n", "\n"))
+    missing = targets.difference(_ID_ATTRIBUTE.findall(written))
+    if not missing:
+        return []
+    from artlint import flavors
+    from artlint.links.local.anchors import document_anchors
+    from artlint.links.slugs import style_for
+    from artlint.parsing.parse import parse
+
+    flavor = flavors.get(options.flavor) if options.flavor in flavors.NAMES else flavors.GFM
+    return sorted(missing.difference(document_anchors(parse(written, flavor=flavor), style_for(flavor))))
+
+
+def _lost_separators(body: str, output: str, separator: str) -> list[str]:
+    """The site's excerpt separator, looked for in the Markdown as the generator looks: no
+    rendering shows it, but the excerpts and summaries it cuts change without it."""
+    wanted = body.count(separator) if separator else 0
+    if not wanted:
+        return []
+    found = articles.split_body(output.lstrip("\ufeff").replace("\r\n", "\n")).count(separator)
+    if found == wanted:
+        return []
+    return [f"excerpt separator {separator!r} {'lost' if found < wanted else 'added'}: "
+            f"{wanted} in the input, {found} in the output"]
+
+
 def _dropped_html(output: str, why: str) -> list[str]:
     """The raw HTML left in the output, which the site's engine drops from the page."""
     import re
@@ -168,9 +232,13 @@ def _dropped_html(output: str, why: str) -> list[str]:
     _, body = articles.from_text(output.lstrip("\ufeff").replace("\r\n", "\n"), "<output>")
     if not body.has_html:
         return []
-    tags = re.findall(r"<([A-Za-z][A-Za-z0-9-]*)", "".join(
-        t.content for t in body.tokens if t.type == "html_block"
-    ) + "".join(c.content for t in body.tokens for c in t.children or () if c.type == "html_inline"))
+    pieces = [t.content for t in body.tokens if t.type == "html_block"]
+    pieces += [c.content for t in body.tokens for c in t.children or () if c.type == "html_inline"]
+    # A comment shows nothing either way; Hugo's <!--more--> is read before goldmark sees the page.
+    pieces = [piece for piece in pieces if not _COMMENT.fullmatch(piece.strip())]
+    if not pieces:
+        return []
+    tags = re.findall(r"<([A-Za-z][A-Za-z0-9-]*)", "".join(pieces))
     shown = ", ".join(f"<{t}>" for t in dict.fromkeys(tag.lower() for tag in tags)) or "raw HTML"
     return [f"raw HTML kept ({shown}), which the site's Hugo drops from the page ({why})"]
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from artlint.convert import (
     cleanup,
     emphasis,
+    flavored,
     groups,
     kramdown_source,
     residue,
@@ -50,12 +51,13 @@ def _converter(options: Options) -> Converter:
 
 def convert(
     body: Body, options: Options, verify: bool = False, keep: frozenset[str] = frozenset(),
-    careful: bool = False,
+    careful: bool = False, anchors: frozenset[str] = frozenset(),
 ) -> BodyResult:
     """`keep`: HTML blocks this converter wrote itself, kept as they are when met again.
 
     `careful`: each HTML group whose Markdown would read differently is kept as written (the
-    second attempt at a file whose conversion as a whole would read differently)."""
+    second attempt at a file whose conversion as a whole would read differently), and so is each
+    that holds one of the ids in `anchors`, which a link of the page points to."""
     from artlint.parsing.parse import markdown
 
     md = markdown()
@@ -112,7 +114,7 @@ def convert(
         # typography in Markdown paragraphs, even inside their inline HTML.
         converter.raw = raw
         if careful:
-            parts.append(_careful(rendered, source, group, options, dropped, expected, converter))
+            parts.append(_careful(rendered, source, group, options, dropped, expected, converter, anchors))
         else:
             parts.append(_convert_html(rendered, options, dropped, expected))
     tail = [line for line in lines[covered:] if line.strip()]
@@ -120,12 +122,13 @@ def convert(
         parts.append("\n".join(line.rstrip() for line in tail))
     markdown_text = "\n\n".join(part for part in (p.strip("\n") for p in parts) if part.strip())
     meaning = expected.meaning() if expected is not None else None
+    markdown_text = cleanup.with_separators(flavored.hard_breaks(markdown_text, options.flavor), options)
     return BodyResult(emphasis.resolve(markdown_text), meaning, frozenset(converter.emitted), dropped)
 
 
 def _careful(
     html: str, source: str, group: groups.Group, options: Options, dropped: dict[str, int],
-    expected: TreeReader | None, converter: Converter,
+    expected: TreeReader | None, converter: Converter, anchors: frozenset[str],
 ) -> str:
     from artlint.meaning import model as meaning
 
@@ -134,8 +137,13 @@ def _careful(
     cleanup.clean(soup, options, scratch)
     local = TreeReader()
     local.tree(soup)
+    converter.dropped = scratch
     text = tidy(converter.convert_soup(soup))
-    if meaning.differences(local.meaning(), meaning.of_markdown(emphasis.resolve(text))):
+    written = emphasis.resolve(cleanup.with_separators(flavored.hard_breaks(text, options.flavor), options))
+    separator = options.excerpt_separator
+    if meaning.differences(local.meaning(), meaning.of_markdown(written)) or (
+        separator and source.count(separator) != written.count(separator)
+    ) or any(_holds_id(source, name) for name in anchors):
         release(soup)
         residue.count(dropped, "HTML kept as written (as Markdown it would read differently)")
         converter.emitted.append(source)
@@ -150,6 +158,10 @@ def _careful(
     return text
 
 
+def _holds_id(html: str, name: str) -> bool:
+    return re.search(rf"""\b(?:id|name)\s*=\s*["']?{re.escape(name)}(?:["'\s>/]|$)""", html) is not None
+
+
 def _convert_html(html: str, options: Options, dropped: dict[str, int], expected: TreeReader | None) -> str:
     html = residue.strip_residue(html, options, dropped)
     soup = parse_html(html)
@@ -160,7 +172,9 @@ def _convert_html(html: str, options: Options, dropped: dict[str, int], expected
     cleanup.clean(soup, options, dropped)
     if expected is not None:
         expected.tree(soup)
-    text = _converter(options).convert_soup(soup)
+    converter = _converter(options)
+    converter.dropped = dropped
+    text = converter.convert_soup(soup)
     release(soup)
     return tidy(text)
 
@@ -172,7 +186,7 @@ def _verbatim(lines: list[str], group: groups.Group) -> str:
         if number in group.code_lines:
             out.append(line)
         elif number in group.break_lines and line.endswith("  "):
-            out.append(line.rstrip() + "\\")
+            out.append(line.rstrip() + flavored.BREAK)
         else:
             out.append(line.rstrip())
     return "\n".join(out).strip("\n")
@@ -208,5 +222,5 @@ def _lone_breaks(lines: list[str]) -> list[str]:
     """A hard break alone between blank lines (a top-level <br>) would show as a backslash."""
     return [
         line for i, line in enumerate(lines)
-        if line != "\\" or (i > 0 and lines[i - 1]) or (i + 1 < len(lines) and lines[i + 1])
+        if line != flavored.BREAK or (i > 0 and lines[i - 1]) or (i + 1 < len(lines) and lines[i + 1])
     ]

@@ -128,6 +128,7 @@ def for_source(options: Options, source: str) -> Options:
     flavor = site.flavor_for(source)
     changes: dict[str, Any] = {
         "flavor": options.flavor or flavor.name, "source_flavor": options.source_flavor or flavor.name,
+        "excerpt_separator": site.excerpt_separator,
     }
     if options.verify_with and not options.engine_options:
         import json
@@ -172,7 +173,9 @@ def prefetch(job: Job, items: list[tuple[Item, str | None]]) -> None:
             options = for_source(job.options, item.source)
             if _renderer(options) is None:
                 continue
-            bodies = wanted.setdefault(replace(options, flavor="", source_flavor="", drops_html=""), [])
+            bodies = wanted.setdefault(
+                replace(options, flavor="", source_flavor="", drops_html="", excerpt_separator=""), []
+            )
 
             def record(given_bodies: Any, into: list[str] = bodies) -> list[str]:
                 into.extend(given_bodies)

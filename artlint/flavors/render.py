@@ -29,7 +29,9 @@ def parser(flavor: Flavor = GFM) -> MarkdownIt:
     """The markdown-it parser modelling `flavor` (HTML on; the engine's extensions and rules)."""
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"typographer": flavor.smart_quotes, "breaks": flavor.hard_wrap})
+    # kramdown's own parser has no hard_wrap; only its GFM parser reads it.
+    breaks = flavor.hard_wrap and flavor.input != "kramdown"
+    md = MarkdownIt("commonmark", {"typographer": flavor.smart_quotes, "breaks": breaks})
     wanted = (("table", flavor.tables), ("strikethrough", flavor.strikethrough))
     extensions = [name for name, on in wanted if on]
     if flavor.smart_quotes:

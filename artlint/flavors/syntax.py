@@ -4,11 +4,14 @@ Each function is a markdown-it rule; `install` adds the ones a flavour needs. Wh
 checked against the engines themselves (tests/fixtures/flavors/golden/):
 
 - kramdown escapes only its own list of characters, so `\\&` prints the backslash;
+- kramdown breaks a line ending in two backslashes; its GFM parser (hard_wrap off) also one
+  ending in one backslash, but not inside raw HTML such as `<strong>`, whose text it leaves alone;
 - kramdown's raw HTML blocks run to their end tag; `markdown="1"` inside one reads the
   element's inside as Markdown, and a `<` that opens no tag is text;
 - kramdown attribute lists: `{: .c #id k="v"}` after a span (`<span>x</span>{: .c}`, `[a](u){:k="v"}`)
   or on the line after a block, `{:name: ...}` definitions (dropped), `# Title {#id}`;
 - goldmark attributes: `## Title {#id .c}`, and `{.c}` after a block with parser.attribute.block;
+- goldmark breaks no line that ends in an escaped backslash and then a backslash;
 - goldmark without renderer.unsafe prints `<!-- raw HTML omitted -->` for every raw HTML piece;
 - the engines' typographic substitutions: quotes, `--`, `---`, `...`, `<<`, `>>`, nothing else;
 - heading ids (and goldmark's definition term ids) in the engine's slug style.
@@ -24,6 +27,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from artlint.flavors import ASCII_PUNCTUATION, Flavor
+from artlint.html.vocabulary import VOID
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -48,7 +52,10 @@ _SYMBOLS = {"---": "\u2014", "--": "\u2013", "...": "\u2026", "<<": "\u00ab", ">
 
 def install(md: MarkdownIt, flavor: Flavor) -> None:
     if flavor.escapable != ASCII_PUNCTUATION:
-        md.inline.ruler.at("escape", _escape_rule(flavor.escapable, flavor.input != "kramdown"))
+        gfm = flavor.input != "kramdown"
+        md.inline.ruler.at("escape", _escape_rule(flavor.escapable, gfm, gfm and flavor.hard_wrap))
+    if flavor.engine == "goldmark":
+        md.inline.ruler.before("escape", "goldmark_backslash", _goldmark_backslash)
     if flavor.cjk_emphasis_renders:
         from artlint.flavors import kramdown_rules
 
@@ -95,19 +102,24 @@ def install(md: MarkdownIt, flavor: Flavor) -> None:
 # --- escapes ---------------------------------------------------------------------------------
 
 
-def _escape_rule(escapable: frozenset[str], break_lines: bool) -> Any:
+def _escape_rule(escapable: frozenset[str], gfm: bool, hard_wrap: bool) -> Any:
+    """kramdown's escapes and backslash line breaks.
+
+    `gfm`: kramdown's GFM parser, which turns `\\` + newline into a break after parsing, in the
+    text of Markdown elements only (raw HTML elements keep their text); with `hard_wrap` it breaks
+    every line instead, and the backslash stays. kramdown's own `\\\\` + newline break is the
+    line-break syntax, which the GFM parser drops with `hard_wrap`.
+    """
+
     def escape(state: StateInline, silent: bool) -> bool:
         pos = state.pos
         if state.src[pos] != "\\" or pos + 1 >= state.posMax:
             return False
         ch = state.src[pos + 1]
-        if ch == "\n" and break_lines:  # kramdown's GFM parser: a backslash line break
-            if not silent:
-                state.push("hardbreak", "br", 0)
-            state.pos = pos + 2
-            while state.pos < state.posMax and state.src[state.pos] in " \t":
-                state.pos += 1
-            return True
+        if ch == "\\" and not hard_wrap and state.src[pos + 2 : pos + 3] == "\n":
+            return _hard_break(state, silent, pos + 3)
+        if ch == "\n" and gfm and not hard_wrap and not _inside_raw_html(state):
+            return _hard_break(state, silent, pos + 2)
         if ch not in escapable:
             return False  # the backslash stays, as text
         if not silent:
@@ -119,6 +131,48 @@ def _escape_rule(escapable: frozenset[str], break_lines: bool) -> Any:
         return True
 
     return escape
+
+
+def _hard_break(state: StateInline, silent: bool, end: int) -> bool:
+    if not silent:
+        state.push("hardbreak", "br", 0)
+    state.pos = end
+    while state.pos < state.posMax and state.src[state.pos] in " \t":
+        state.pos += 1
+    return True
+
+
+def _goldmark_backslash(state: StateInline, silent: bool) -> bool:
+    """goldmark breaks no line whose final backslash follows another (`x\\\\\\` + newline):
+    the backslash is text, after the escaped one."""
+    pos = state.pos
+    if state.src[pos : pos + 2] != "\\\n" or pos == 0 or state.src[pos - 1] != "\\":
+        return False
+    if not silent:
+        state.pending += "\\"
+    state.pos = pos + 1
+    return True
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+# In a render's env: how many raw HTML elements read as Markdown (`markdown="1"`) enclose it.
+_IN_HTML = "kramdown_inside_html"
+
+
+def _inside_raw_html(state: StateInline) -> bool:
+    """An HTML element is open around this point: an inline one (`<strong>` without its
+    `</strong>` yet), or one whose inside is read as Markdown (`<div markdown="1">`)."""
+    if isinstance(state.env, dict) and state.env.get(_IN_HTML):
+        return True
+    depth = 0
+    for token in state.tokens:
+        if token.type != "html_inline":
+            continue
+        found = _TAG.match(token.content)
+        if found is None or found.group(2).lower() in VOID or token.content.rstrip().endswith("/>"):
+            continue
+        depth += -1 if found.group(1) else 1
+    return depth > 0
 
 
 # --- kramdown math and HTML blocks -----------------------------------------------------------
@@ -307,7 +361,12 @@ def _kramdown_raw_html(md: MarkdownIt) -> Any:
             inside = content[found.end() : close]
             mode = found.group(4)
             block = mode == "block" or (mode == "1" and tag in _BLOCK_CONTENT)
-            shown = md.render(inside, env) if block else md.renderInline(inside, env)
+            # kramdown's GFM parser turns no backslash into a break inside an HTML element.
+            env[_IN_HTML] = env.get(_IN_HTML, 0) + 1
+            try:
+                shown = md.render(inside, env) if block else md.renderInline(inside, env)
+            finally:
+                env[_IN_HTML] -= 1
             start_tag = f"<{found.group(1)}{found.group(2)}{found.group(5)}>"
             out += [KRAMDOWN_NOT_A_TAG.sub("&lt;", content[pos : found.start()]), start_tag, shown]
             pos = close

@@ -68,6 +68,21 @@ URL_SCHEMES = frozenset({"http", "https", "mailto", "tel", "ftp", "irc", "ircs",
 # Removed with their content, not just unwrapped.
 CLEAN_CONTENT = frozenset({"script", "style", "noscript", "template"})
 
+# --- Converting to Markdown -------------------------------------------------------------------
+
+# Elements Markdown writes as themselves (CommonMark, GFM tables and strikethrough, definition
+# lists), and those the converter keeps as HTML; any other element loses its tag.
+MARKDOWN_ELEMENTS = frozenset(
+    ("a", "b", "strong", "i", "em", "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
+     "li", "blockquote", "pre", "code", "img", "table", "thead", "tbody", "tfoot", "tr", "th", "td",
+     "del", "s", "dl", "dt", "dd", "mark", "iframe")
+)
+# Elements that only hold others: without their attributes (counted apart when dropped) a reader
+# sees nothing of them, so unwrapping one loses nothing.
+WRAPPERS = frozenset(("html", "body", "article", "section", "main", "div", "span", "font"))
+# Elements whose text Markdown can only write as code.
+CODE_LIKE = frozenset(("kbd", "samp"))
+
 # --- The Tistory editor -----------------------------------------------------------------------
 
 # Attributes the editor adds (data-ke-size="size16", data-ke-type="opengraph", ...).

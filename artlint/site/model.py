@@ -9,6 +9,8 @@ from artlint.flavors import GFM, MDX, Flavor
 
 # The languages a Hugo configuration file may be written in.
 HUGO_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
+# Where Hugo ends a page's summary (its summary divider), whatever the configuration says.
+HUGO_SUMMARY_DIVIDER = "<!--more-->"
 
 
 class Site(NamedTuple):
@@ -26,6 +28,9 @@ class Site(NamedTuple):
     collections: tuple[str, ...] = ()  # Jekyll collections whose `_name` folders are published
     source: str = "default"  # where the flavour came from: "detected", "configured" or "default"
     stamp: str = ""  # the configuration file's name and a digest of its bytes ("" without one)
+    # Where a post's excerpt ends: Jekyll's `excerpt_separator` (unset: the first paragraph, "")
+    # or Hugo's summary divider. The generator looks for it in the Markdown, byte for byte.
+    excerpt_separator: str = ""
 
     def flavor_for(self, path: str | Path) -> Flavor:
         if str(path).endswith(".mdx"):

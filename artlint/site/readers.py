@@ -16,7 +16,7 @@ from typing import Any
 from artlint import flavors
 from artlint.config.values import ConfigError
 from artlint.flavors import GFM, GOLDMARK, Flavor
-from artlint.site.model import HUGO_SUFFIXES, Site
+from artlint.site.model import HUGO_SUFFIXES, HUGO_SUMMARY_DIVIDER, Site
 
 # Markdown engines Jekyll names in `markdown:` whose output is GFM (jekyll-commonmark is cmark-gfm).
 _JEKYLL_GFM = {"commonmark", "commonmarkghpages", "gfm"}
@@ -112,6 +112,7 @@ def jekyll(path: Path) -> Site:
         raise ConfigError(f"{path}: 'collections' must be a table or a list")
     baseurl = data.get("baseurl") or ""
     permalink = data.get("permalink")
+    separator = data.get("excerpt_separator")
     return Site(
         "jekyll", flavor, root=site_root, config=path, static=(site_root,),
         static_from=("Jekyll's source folder",),
@@ -119,6 +120,7 @@ def jekyll(path: Path) -> Site:
         exclude=_strings(data.get("exclude"), path, "exclude"),
         include=_strings(data.get("include"), path, "include"),
         collections=names, source="detected", stamp=_stamp(path, text),
+        excerpt_separator=separator if isinstance(separator, str) and separator.strip() else "",
     )
 
 
@@ -278,7 +280,7 @@ def hugo(path: Path) -> Site:
         content=root / content,
         baseurl=str(data.get("baseurl", "") or ""),
         permalink=json.dumps(permalinks, sort_keys=True) if permalinks else None,
-        source="detected", stamp=_stamp(path, text),
+        source="detected", stamp=_stamp(path, text), excerpt_separator=HUGO_SUMMARY_DIVIDER,
     )
 
 

@@ -159,3 +159,74 @@ def test_meaning_from_tokens_is_meaning_of_the_rendering() -> None:
         # The token reader does not collect class names (Meaning.classes) yet.
         expected = dataclasses.replace(meaning.of_markdown(text), classes=())
         assert pipeline.meaning_of(parse_body(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("flavor", "written"),
+    [("gfm", "a\\\nb\\\n\\\nc\n"), ("goldmark", "a\\\nb\\\n\\\nc\n"),
+     ("kramdown", "a  \nb  \n&nbsp;  \nc\n"), ("portable", "a  \nb  \n&nbsp;  \nc\n")],
+)
+def test_line_breaks_are_written_in_a_form_the_engine_breaks_at(flavor: str, written: str) -> None:
+    # kramdown shows the backslash of a CommonMark break (inside raw HTML, or with its own
+    # parser); two spaces break the line in every engine.
+    from artlint import flavors
+    from artlint.flavors.render import render
+
+    outcome = pipeline.convert("<p>a<br>b<br><br>c</p>\n", "a.md", "markdown", Options(flavor=flavor))
+    assert outcome.output == written
+    if flavor in ("kramdown", "portable"):
+        for model in (flavors.KRAMDOWN, flavors.kramdown("kramdown"), flavors.GFM, flavors.GOLDMARK):
+            html = render(written, model)
+            assert html.count("<br") == 3 and "\\" not in html
+
+
+def test_a_markdown_line_break_of_two_spaces_stays_two_spaces_for_kramdown() -> None:
+    text = "Plain  \nline\n\n<p>x</p>\n"
+    for flavor, written in (("kramdown", "Plain  \nline\n\nx\n"), ("gfm", "Plain\\\nline\n\nx\n")):
+        assert pipeline.convert(text, "a.md", "markdown", Options(flavor=flavor)).output == written
+
+
+def test_elements_markdown_cannot_write_are_counted_as_dropped() -> None:
+    # A reader's view of the text is the same, so only the count tells the author what went.
+    text = ("<p>Press <kbd>Ctrl</kbd>+<kbd>C</kbd>, <small>fine print</small>, H<sub>2</sub>O,"
+            " <u>underlined</u> and <span>plain</span> <b>bold</b>.</p>\n")
+    outcome = pipeline.convert(text, "a.md", "markdown", Options())
+    assert outcome.output == "Press `Ctrl`\\+`C`, fine print, H2O, underlined and plain **bold**.\n"
+    assert outcome.dropped == {
+        "<kbd> element (written as code)": 2, "<small> element (its text kept)": 1,
+        "<sub> element (its text kept)": 1, "<u> element (its text kept)": 1,
+    }
+
+
+def test_elements_kept_as_html_are_not_counted() -> None:
+    table = ("<table><tr><td colspan=\"2\"><small>note</small></td></tr>"
+             "<tr><td>a</td><td>b</td></tr></table>\n")
+    outcome = pipeline.convert(table, "a.md", "markdown", Options())
+    assert outcome.output is not None and "<small>note</small>" in outcome.output
+    assert outcome.dropped == {}
+
+
+def test_an_id_a_link_of_the_page_points_to_is_kept() -> None:
+    # Markdown has no id for a <div>: converted, the link would go nowhere.
+    text = ('<p>See <a href="#the-warning">the warning</a> and <a href="#plain">the heading</a>.</p>\n\n'
+            '<div class="note" id="the-warning">\n<p>Careful <b>here</b>.</p>\n</div>\n\n'
+            '<div id="unlinked"><p>Nobody links here.</p></div>\n\n<h2 id="plain">Plain</h2>\n')
+    forced = pipeline.convert(text, "a.md", "markdown", Options(flavor="kramdown"), force=True)
+    assert forced.differences == ["anchor lost: #the-warning, the target of a link on the page"]
+    outcome = pipeline.convert(text, "a.md", "markdown", Options(flavor="kramdown"))
+    assert outcome.differences == []
+    assert outcome.output == (
+        "See [the warning](#the-warning) and [the heading](#plain).\n\n"
+        '<div class="note" id="the-warning">\n<p>Careful <b>here</b>.</p>\n</div>\n\n'
+        "Nobody links here.\n\n## Plain\n"  # kramdown gives the heading the id "plain"
+    )
+
+
+def test_a_line_break_after_a_backslash_breaks_under_goldmark() -> None:
+    from artlint import flavors
+    from artlint.flavors.render import render
+
+    outcome = pipeline.convert("<p>C:\\<br>next</p>\n", "a.md", "markdown", Options(flavor="goldmark"))
+    assert outcome.output == "C:\\\\  \nnext\n"  # `C:\\\` would show `C:\\` and no break
+    assert render(outcome.output, flavors.GOLDMARK) == "<p>C:\\<br />\nnext</p>\n"
+    assert render("C:\\\\\\\nnext\n", flavors.GOLDMARK) == "<p>C:\\\\\nnext</p>\n"

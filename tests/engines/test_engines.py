@@ -164,6 +164,24 @@ def test_portable_output_renders_under_hugo_as_the_input(fresh: object, name: st
 
 
 @needs_kramdown
+@needs_hugo
+@needs_cmark
+def test_every_line_break_of_portable_output_breaks_the_line_in_every_engine(fresh: object) -> None:
+    # A lost break reads as a space, which a comparison of text does not see: count them.
+    text, options, _ = _case("portable-line-breaks")
+    outcome = pipeline.convert(text, "input.md", "markdown", options)
+    assert outcome.output is not None
+    body = outcome.output.split("---\n", 2)[2]
+    pages = [engines.get("kramdown").render_many([body], engines.defaults("kramdown") | given)[0]
+             for given in ({}, {"input": "kramdown"})]
+    pages += engines.get("cmark-gfm").render_many([body], engines.defaults("cmark-gfm"))
+    pages += engines.get("hugo").render_many([body], {})  # raw HTML omitted, breaks still there
+    for page in pages:
+        assert page.count("<br") == text.count("<br>")
+        assert "\\" not in page
+
+
+@needs_kramdown
 def test_unescaped_output_would_read_differently_under_kramdown(fresh: object) -> None:
     """The cases are not vacuous: written for GFM, the same input loses text under kramdown."""
     text, _, _ = _case("kramdown-escapes")

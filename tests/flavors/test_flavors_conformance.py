@@ -22,6 +22,7 @@ GOLDEN = HERE / "fixtures" / "flavors" / "golden"
 MODELS = {
     "kramdown-gfm": flavors.kramdown("GFM"),
     "kramdown": flavors.kramdown("kramdown"),
+    "kramdown-gfm-hard-wrap": flavors.kramdown("GFM").with_options(hard_wrap=True),
     "hugo": GOLDMARK,
     "hugo-unsafe": GOLDMARK.with_options(raw_html=True),
     "hugo-termid": GOLDMARK.with_options(definition_term_ids=True),
@@ -67,6 +68,16 @@ def test_kramdown_renders_korean_emphasis_that_commonmark_refuses() -> None:
     source = "이 문장은 **굵게(b)**은 괜찮습니다.\n"
     assert "<strong>굵게(b)</strong>" in render(source, flavors.KRAMDOWN)
     assert "<strong>" not in render(source, flavors.GFM)
+
+
+def test_kramdown_prints_the_backslash_of_a_break_inside_raw_html() -> None:
+    # Jekyll's kramdown (GFM input) breaks the line after `\` in Markdown text only; inside
+    # <strong> the reader sees the backslash and no break.
+    raw = "<strong><em>첫 줄입니다\\\n둘째 줄</em></strong>\n"
+    assert "첫 줄입니다\\\n둘째" in render(raw, flavors.KRAMDOWN)
+    assert "첫 줄입니다<br />" in render("**첫 줄입니다\\\n둘째 줄**\n", flavors.KRAMDOWN)
+    assert "<br" not in render("첫 줄입니다\\\n둘째 줄\n", flavors.kramdown("kramdown"))
+    assert "<br" in render("첫 줄입니다  \n둘째 줄\n", flavors.kramdown("kramdown"))
 
 
 def test_a_liquid_filter_pipe_makes_no_kramdown_table() -> None:

@@ -41,6 +41,18 @@ def test_jekyll_site_is_kramdown_with_its_input(tmp_path: Path) -> None:
     assert site.flavor.heading_ids == "none"
 
 
+def test_the_excerpt_separator_is_the_sites(tmp_path: Path) -> None:
+    _write(tmp_path / "jekyll" / "_config.yml", "excerpt_separator: <!-- more -->  # the end of an excerpt\n")
+    post = _write(tmp_path / "jekyll" / "_posts" / "2024-01-02-a.md", "x\n")
+    assert sites.detect(post).excerpt_separator == "<!-- more -->"
+    _write(tmp_path / "plain" / "_config.yml", "title: x\n")  # Jekyll's default: the first paragraph
+    plain = _write(tmp_path / "plain" / "_posts" / "2024-01-02-a.md", "x\n")
+    assert sites.detect(plain).excerpt_separator == ""
+    _write(tmp_path / "hugo" / "hugo.toml", "title = 'x'\n")
+    page = _write(tmp_path / "hugo" / "content" / "a.md", "x\n")
+    assert sites.detect(page).excerpt_separator == "<!--more-->"
+
+
 def test_hugo_settings_come_from_markup_goldmark(tmp_path: Path) -> None:
     _write(tmp_path / "hugo.toml", "[markup.goldmark.renderer]\nunsafe = true\n"
                                    "[markup.goldmark.parser]\nautoDefinitionTermID = true\n")
