@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 
 from artlint.html.tokenize import start_tag
+from artlint.html.vocabulary import RAW_TEXT
 from artlint.model.diagnostics import Finding, Severity
 from artlint.rules.base import Context
 
@@ -33,6 +34,7 @@ SEVERITY = Severity.WARNING
 EXAMPLE_FLAVOR = "kramdown"
 
 _HTML_NAME = re.compile(r"[a-z][a-z0-9-]*")
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _WORD = re.compile(r"\w+")
 
 
@@ -42,9 +44,12 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     from artlint.flavors.syntax import KRAMDOWN_NOT_A_TAG
 
+    hidden: list[tuple[int, int]] | None = None
     for found in KRAMDOWN_NOT_A_TAG.finditer(doc.text, doc.body_offset):
         at = found.start()
-        if any(a <= at < b for a, b in doc.code_spans) or any(a <= at < b for a, b in doc.opaque):
+        if hidden is None:
+            hidden = [*doc.code_spans, *doc.opaque, *_comments_and_raw_text(ctx)]
+        if any(a <= at < b for a, b in hidden):
             continue
         tag = start_tag(doc.text, at)
         if tag is None or not _HTML_NAME.fullmatch(tag[0]):
@@ -59,3 +64,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             line, column,
             f"kramdown prints <{name} …> as text: quote the value of {bare[0]} ({bare[0]}=\"{bare[1]}\")",
         )
+
+
+def _comments_and_raw_text(ctx: Context) -> list[tuple[int, int]]:
+    """HTML comments and the text of script-like elements: what no reader sees as markup."""
+    doc = ctx.document
+    spans = [(m.start(), m.end()) for m in _COMMENT.finditer(doc.text, doc.body_offset)]
+    spans += [(e.start_tag_end, e.end_tag_start) for e in doc.elements
+              if e.tag in RAW_TEXT and e.end_tag_start is not None]
+    return spans
