@@ -150,16 +150,18 @@ def run_once(command: list[str], cwd: Path | None = None) -> tuple[float, float,
     return elapsed, cpu, f"exit {done.returncode}: {lines[0][:100]} ... {lines[-1][:160]}"
 
 
-def peak_memory(command: list[str], cwd: Path) -> int:
-    """The peak resident memory (bytes) of one run of `command`, a single process.
+# Runs the command given and prints its peak resident memory (KiB). A child's peak counts what
+# it held from the fork on, so it is forked from this small interpreter, never from the benchmark
+# itself, whose own memory (the captured reports) would be counted as the tool's.
+PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+        "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
 
-    wait4 gives that process's own peak; RUSAGE_CHILDREN would give the largest of every child
-    this script ever waited for."""
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               env=ENV)
-    _, _, usage = os.wait4(process.pid, 0)
-    process.returncode = 0  # reaped above; keeps Popen from waiting for it again
-    return usage.ru_maxrss * 1024  # kilobytes on Linux
+
+def peak_memory(command: list[str], cwd: Path) -> int:
+    """The peak resident memory (bytes) of one run of `command`, a single process."""
+    done = subprocess.run([sys.executable, "-c", PEAK, *command], cwd=cwd, capture_output=True,
+                          text=True, check=True, env=ENV)
+    return int(done.stdout) * 1024  # kilobytes on Linux
 
 
 def version(command: list[str]) -> str:
