@@ -56,6 +56,9 @@ def show_site(paths: tuple[str, ...], output_format: str, config: Path | None, f
             print(f"  content:   {info['content']}")
         if info["baseurl"]:
             print(f"  baseurl:   {info['baseurl']}")
+        if info["excerpt_separator"]:
+            # What `convert` keeps where it stands, since the site's excerpts end there.
+            print(f"  excerpt:   {info['excerpt_separator']!r} ends a post's excerpt")
         if "published" in info and info["root"]:  # a file of no site has no generator to publish it
             state = "yes" if info["published"] else "no"
             print(f"  published: {state}{' (' + info['publication'] + ')' if info['publication'] else ''}")

@@ -74,6 +74,7 @@ class Site(NamedTuple):
             "content": str(self.content) if self.content else None,
             "baseurl": self.baseurl,
             "permalink": self.permalink,
+            "excerpt_separator": self.excerpt_separator or None,
         }
 
 

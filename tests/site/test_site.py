@@ -138,6 +138,15 @@ def test_site_command_says_what_and_from_where(tmp_path: Path) -> None:
     assert "published: no (under _posts without a date" in result.output
 
 
+def test_site_command_shows_the_excerpt_separator(tmp_path: Path) -> None:
+    _write(tmp_path / "_config.yml", "markdown: kramdown\nexcerpt_separator: <!-- more -->\n")
+    page = _write(tmp_path / "_posts" / "2024-01-01-a.md", "# A\n")
+    result = CliRunner().invoke(app, ["site", str(page)])
+    assert "excerpt:   '<!-- more -->' ends a post's excerpt" in result.output
+    data = json.loads(CliRunner().invoke(app, ["site", "--format", "json", str(page)]).output)
+    assert data["excerpt_separator"] == "<!-- more -->"
+
+
 def test_a_post_named_through_dot_dot_is_still_a_published_post(tmp_path: Path) -> None:
     _write(tmp_path / "site" / "_config.yml", "markdown: kramdown\n")
     _write(tmp_path / "site" / "_posts" / "2024-01-01-a.md", "# A\n")
