@@ -227,8 +227,6 @@ def _lost_separators(body: str, output: str, separator: str) -> list[str]:
 
 def _dropped_html(output: str, why: str) -> list[str]:
     """The raw HTML left in the output, which the site's engine drops from the page."""
-    import re
-
     _, body = articles.from_text(output.lstrip("\ufeff").replace("\r\n", "\n"), "<output>")
     if not body.has_html:
         return []
