@@ -254,10 +254,11 @@ def kramdown_html_block(state: Any, start: int, end: int, silent: bool) -> bool:
     if state.sCount[start] - state.blkIndent >= 4:
         return False
     if KRAMDOWN_NOT_A_TAG.match(state.src, begin):
-        # No tag to kramdown (`<img src=a.png>`): the line starts a paragraph of text.
-        from markdown_it.rules_block import paragraph
+        # No tag to kramdown (`<img src=a.png>`): the line starts text, a setext heading or a
+        # paragraph, which CommonMark's HTML block rule after this one would take instead.
+        from markdown_it.rules_block import lheading, paragraph
 
-        return bool(paragraph(state, start, end, silent))
+        return bool(lheading(state, start, end, silent) or paragraph(state, start, end, silent))
     found = _OPEN_TAG.match(state.src, begin)
     if found is None or found.group(1).lower() not in _BLOCK_TAGS:
         return False
