@@ -811,10 +811,10 @@ def _heading_attributes(tokens: Sequence[Token], pattern: re.Pattern[str], read:
 # --- ids -------------------------------------------------------------------------------------
 
 
-def plain_text(inline: Token) -> str:
-    return "".join(
-        c.content for c in inline.children or () if c.type in ("text", "code_inline", "text_special")
-    )
+def plain_text(inline: Token, raw_html: bool = False) -> str:
+    kinds = ("text", "code_inline", "text_special", "html_inline") if raw_html else (
+        "text", "code_inline", "text_special")
+    return "".join(c.content for c in inline.children or () if c.type in kinds)
 
 
 def _ids_rule(flavor: Flavor) -> Any:
@@ -836,10 +836,18 @@ def _ids_rule(flavor: Flavor) -> Any:
             if given is not None:
                 slugger.taken.add(str(given))
                 continue
-            # kramdown's GFM parser makes the id from the heading's source text, markup included.
+            # kramdown's GFM parser makes the id from the heading's source text, Markdown markup
+            # included, raw HTML tags left out; kramdown's own parser and goldmark from its text
+            # with raw HTML as written (`## <b>B</b> x`: #b-x, #bboldb-x, #bboldb-x).
             inline = tokens[i + 1]
-            source = style == "jekyll" and token.type == "heading_open"
-            text = inline.content if source else plain_text(inline)
+            if style == "jekyll" and token.type == "heading_open":
+                text = inline.content
+                if flavor.input != "kramdown":
+                    for child in inline.children or ():
+                        if child.type == "html_inline":
+                            text = text.replace(child.content, "", 1)
+            else:
+                text = plain_text(inline, raw_html=style in ("hugo", "kramdown"))
             token.attrSet("id", slugger.slug(text))
 
     return heading_ids
